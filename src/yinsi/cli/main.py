@@ -1,0 +1,87 @@
+"""Entry point of the `yinsi` command: builds the click group from the verb modules of this package.
+
+A verb module defines a module-level `command` (a click.Command or click.Group); adding a verb touches
+only its own module. Library errors become one line on stderr and exit code 2, never a traceback.
+"""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+import sys
+
+import click
+
+from yinsi import __version__
+from yinsi.core.errors import YinsiError
+
+EXIT_USAGE_OR_IO = 2
+_NOT_VERBS = frozenset({"main"})
+
+
+class _VerbGroup(click.Group):
+    """A group whose subcommands are the verb modules of `yinsi.cli`, imported on first use."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(_verb_modules())
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        module_name = _verb_modules().get(cmd_name)
+        if module_name is None:
+            return None
+        module = importlib.import_module(f"yinsi.cli.{module_name}")
+        command = getattr(module, "command", None)
+        return command if isinstance(command, click.Command) else None
+
+
+def _verb_modules() -> dict[str, str]:
+    package = importlib.import_module("yinsi.cli")
+    return {
+        info.name.replace("_", "-"): info.name
+        for info in pkgutil.iter_modules(package.__path__)
+        if not info.name.startswith("_") and info.name not in _NOT_VERBS
+    }
+
+
+@click.group(cls=_VerbGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="yinsi")
+def cli() -> None:
+    """yinsi (隐私): find, protect and audit personal information.
+
+    \b
+    Examples:
+      yinsi scan ./exports            find personal information in a folder
+      yinsi scan - < order.log        ... or in standard input
+      yinsi entities                  list the entity types yinsi knows
+    """
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Run the CLI; translate library errors into one-line messages and exit codes."""
+    try:
+        cli.main(args=argv, prog_name="yinsi", standalone_mode=False)
+    except click.exceptions.Exit as done:
+        sys.exit(done.exit_code)
+    except click.ClickException as error:
+        error.show()
+        sys.exit(EXIT_USAGE_OR_IO)
+    except click.exceptions.Abort:
+        click.echo("yinsi: aborted", err=True)
+        sys.exit(130)
+    except YinsiError as error:
+        click.echo(f"yinsi: error: {error}", err=True)
+        sys.exit(EXIT_USAGE_OR_IO)
+    except BrokenPipeError:
+        # Output piped into `head` and closed early: not an error of ours.
+        sys.stderr.close()
+        sys.exit(0)
+    except OSError as error:
+        click.echo(f"yinsi: error: {error.strerror or error}", err=True)
+        sys.exit(EXIT_USAGE_OR_IO)
+    except KeyboardInterrupt:
+        click.echo("yinsi: interrupted", err=True)
+        sys.exit(130)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,1 @@
+"""Recognizers: one detector per module, found automatically by `registry.discover()`."""

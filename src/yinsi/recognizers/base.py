@@ -1,0 +1,167 @@
+"""What a recognizer is, and the pattern + validator + context recognizer most detectors build on.
+
+A recognizer takes a *normalised* text and yields findings with offsets into that text; the pipeline
+maps them back to the original, filters and resolves overlaps. Pattern recognizers separate three jobs
+(STYLE.md #3): a regex proposes candidates, a pure validator accepts, rejects or cannot check them, and
+hotwords in a character window raise or lower the score.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import ClassVar, Protocol, runtime_checkable
+
+from yinsi.core.entities import entity_type
+from yinsi.core.types import Evidence, Finding
+from yinsi.text.context import ContextWindow, HotwordMatcher
+
+
+@dataclass(frozen=True, slots=True)
+class Examples:
+    """Texts a recognizer must find something in (`positive`) and must find nothing in (`negative`).
+
+    The contract test runs every registered recognizer on its own examples, so these are executable
+    documentation: keep them short and realistic.
+    """
+
+    positive: tuple[str, ...] = ()
+    negative: tuple[str, ...] = ()
+
+
+@runtime_checkable
+class Recognizer(Protocol):
+    """Anything that finds entities in normalised text. Pattern-based and model-based alike."""
+
+    name: str
+    entity_types: tuple[str, ...]
+    languages: tuple[str, ...]
+    examples: Examples
+
+    def analyze(self, text: str) -> Iterator[Finding]:
+        """Findings with offsets into `text` (the normalised text)."""
+        ...
+
+
+@dataclass(frozen=True, slots=True)
+class Pattern:
+    """A candidate regex and the score a bare match gets before validation and context.
+
+    A named group `value` marks the span to report when the regex also matches surrounding text;
+    `requires_context` gates this pattern alone (e.g. legacy 15-digit IDs) on a hotword.
+    """
+
+    name: str
+    regex: str
+    score: float
+    flags: int = 0
+    requires_context: bool = False
+
+
+# Characters that may not touch a candidate on either side, by boundary kind. Python's \b treats CJK
+# characters as word characters, so "手机13800138000" would never match \b1; these sets only look at
+# ASCII letters and digits, which is what makes a digit run inside a longer run (or an ID glued to
+# letters) not a match, while CJK neighbours are fine.
+_DIGITS = frozenset("0123456789")
+_ALNUM = frozenset("0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
+BOUNDARIES: dict[str, frozenset[str]] = {"digit": _DIGITS, "alnum": _ALNUM, "none": frozenset()}
+
+
+class PatternRecognizer:
+    """Base for recognizers made of patterns, a validator and context words.
+
+    Subclasses set the class attributes and, when the identifier has rules beyond its shape, override
+    `validate`. Scoring: a pattern match starts at `Pattern.score`; `validate` returning True lifts it to
+    at least `validated_score`, False drops the candidate, None keeps it; a context hotword adds
+    `context_boost`, a negative hotword subtracts `negative_penalty`. With `requires_context`, candidates
+    without a hotword are dropped (for numbers that are only personal information when labelled, such as
+    QQ numbers or postal codes).
+    """
+
+    entity_type: ClassVar[str]
+    patterns: ClassVar[tuple[Pattern, ...]]
+    context: ClassVar[tuple[str, ...]] = ()
+    negative_context: ClassVar[tuple[str, ...]] = ()
+    requires_context: ClassVar[bool] = False
+    # Literal strings at least one of which every match contains; when none occurs in a text the
+    # patterns are not run at all (e.g. "@" for emails). Case-sensitive; leave empty when unsure.
+    prefilter: ClassVar[tuple[str, ...]] = ()
+    boundary: ClassVar[str] = "digit"
+    validated_score: ClassVar[float] = 0.9
+    context_boost: ClassVar[float] = 0.3
+    negative_penalty: ClassVar[float] = 0.45
+    window: ClassVar[ContextWindow] = ContextWindow()
+    languages: ClassVar[tuple[str, ...]] = ("zh", "en")
+    examples: ClassVar[Examples] = Examples()
+
+    def __init__(self) -> None:
+        entity_type(self.entity_type)  # fail early on a misspelt entity name
+        self.name = type(self).__name__
+        self.entity_types = (self.entity_type,)
+        self._compiled = tuple((pattern, re.compile(pattern.regex, pattern.flags)) for pattern in self.patterns)
+        self._hotwords = HotwordMatcher(self.context)
+        self._negative = HotwordMatcher(self.negative_context)
+        self._forbidden_neighbours = BOUNDARIES[self.boundary]
+        self._sensitive = entity_type(self.entity_type).sensitive
+
+    def validate(self, value: str) -> bool | None:
+        """Check the candidate's own rules (check digit, date, prefix). None means "cannot check"."""
+        return None
+
+    def trim(self, text: str, start: int, end: int) -> tuple[int, int]:
+        """Adjust a raw match span (e.g. to drop a captured label); the default keeps it."""
+        return start, end
+
+    def analyze(self, text: str) -> Iterator[Finding]:
+        if self.prefilter and not any(literal in text for literal in self.prefilter):
+            return
+        forbidden = self._forbidden_neighbours
+        length = len(text)
+        for pattern, regex in self._compiled:
+            for match in regex.finditer(text):
+                start, end = match.span("value") if "value" in regex.groupindex else match.span()
+                if start == end:
+                    continue
+                if forbidden and (
+                    (start > 0 and text[start - 1] in forbidden) or (end < length and text[end] in forbidden)
+                ):
+                    continue
+                start, end = self.trim(text, start, end)
+                finding = self._score(text, start, end, pattern)
+                if finding is not None:
+                    yield finding
+
+    def _score(self, text: str, start: int, end: int, pattern: Pattern) -> Finding | None:
+        verdict = self.validate(text[start:end])
+        if verdict is False:
+            return None
+        score = max(pattern.score, self.validated_score) if verdict else pattern.score
+        hot = self._hotwords.around(text, start, end, self.window)
+        if (self.requires_context or pattern.requires_context) and not hot:
+            return None
+        cold = self._negative.around(text, start, end, self.window) if self._negative else ()
+        if hot:
+            score += self.context_boost
+        if cold:
+            score -= self.negative_penalty
+        score = round(min(1.0, score), 4)
+        if score <= 0.0:
+            return None
+        return Finding(
+            entity_type=self.entity_type,
+            start=start,
+            end=end,
+            score=score,
+            recognizer=self.name,
+            sensitive=self._sensitive,
+            evidence=Evidence(pattern=pattern.name, validated=verdict, context=hot, negative_context=cold),
+        )
+
+
+def digits_only(value: str) -> str:
+    """The digits of a value written with separators (spaces, dashes, dots)."""
+    return _NON_DIGITS.sub("", value)
+
+
+_NON_DIGITS = re.compile("[^0-9]")

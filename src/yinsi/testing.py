@@ -1,0 +1,49 @@
+"""Test helpers for recognizer authors: check a recognizer the way yinsi checks its own.
+
+    from yinsi.testing import check_recognizer
+    def test_my_recognizer():
+        check_recognizer(MyRecognizer)
+"""
+
+from __future__ import annotations
+
+import re
+
+from yinsi.core.entities import ENTITY_TYPES
+from yinsi.pipeline import Analyzer
+from yinsi.recognizers.base import Recognizer
+
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+def recognizer_problems(recognizer_class: type[Recognizer]) -> list[str]:
+    """Everything wrong with a recognizer's metadata and declared examples (empty when fine)."""
+    problems: list[str] = []
+    doc = (recognizer_class.__doc__ or "").strip()
+    first_line = doc.splitlines()[0] if doc else ""
+    if not _CJK.search(first_line) or "(" not in first_line:
+        problems.append("docstring's first line must name the identifier in Chinese and cite its standard")
+    recognizer = recognizer_class()
+    for entity in recognizer.entity_types:
+        if entity not in ENTITY_TYPES:
+            problems.append(f"unknown entity type {entity!r}")
+    examples = recognizer.examples
+    if not examples.positive or not examples.negative:
+        problems.append("declare at least one positive and one negative example")
+    analyzer = Analyzer([recognizer])
+    wanted = set(recognizer.entity_types)
+    for text in examples.positive:
+        if not any(f.entity_type in wanted for f in analyzer.analyze(text, language=recognizer.languages[0])):
+            problems.append(f"positive example not found: {text!r}")
+    for text in examples.negative:
+        found = [f for f in analyzer.analyze(text, language=recognizer.languages[0]) if f.entity_type in wanted]
+        if found:
+            spans = ", ".join(repr(text[f.start : f.end]) for f in found)
+            problems.append(f"negative example matched {spans} in {text!r}")
+    return problems
+
+
+def check_recognizer(recognizer_class: type[Recognizer]) -> None:
+    """Assert that `recognizer_problems` finds nothing; the message lists every problem."""
+    problems = recognizer_problems(recognizer_class)
+    assert not problems, f"{recognizer_class.__name__}: " + "; ".join(problems)
