@@ -24,3 +24,11 @@ class InputError(YinsiError):
 
 class ConfigurationError(YinsiError, ValueError):
     """Settings, policies or keys that are invalid."""
+
+
+class ApkError(InputError):
+    """An APK that cannot be audited: not a zip, truncated, a zip bomb, encrypted, malformed manifest or DEX."""
+
+
+class ToolMissingError(YinsiError):
+    """An external program needed for an optional task (e.g. building sample APKs) is not installed."""
