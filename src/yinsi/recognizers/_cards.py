@@ -1,0 +1,59 @@
+"""Payment card rules shared by BANK_CARD and CREDIT_CARD: the Luhn check and brand prefixes.
+
+The two recognizers split card numbers by issuer identification number (ISO/IEC 7812-1) so that one
+number is never reported by both: China UnionPay's `62` range (and domestic numbers without an
+international brand) is BANK_CARD; the international brands below are CREDIT_CARD, also when a Chinese
+bank issued the card (e.g. a CCB Visa debit card `4367 …`).
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from stdnum import luhn
+
+# Separated forms people write: 4-4-4-4(-3) for 16–19 digits, 4-6-5 (Amex) and 4-6-4 (Diners). The
+# separator is captured and repeated so that a stray space between two unrelated numbers does not join.
+GROUPED_TAIL = r"(?:([ -])\d{4}\1\d{4}\1\d{4}(?:\1\d{1,3})?|([ -])\d{6}\2\d{4,5})"
+
+# (first IIN digits as an inclusive range over a fixed prefix length, allowed lengths, brand).
+# Sources: ISO/IEC 7812-1 registrations as published by each scheme (Visa, Mastercard 2-series since
+# 2017, Amex, JCB, Discover Global Network incl. Diners Club International).
+_BRANDS: tuple[tuple[int, int, int, frozenset[int], str], ...] = (
+    (1, 4, 4, frozenset({13, 16, 19}), "visa"),
+    (2, 51, 55, frozenset({16}), "mastercard"),
+    (4, 2221, 2720, frozenset({16}), "mastercard"),
+    (2, 34, 34, frozenset({15}), "amex"),
+    (2, 37, 37, frozenset({15}), "amex"),
+    (4, 3528, 3589, frozenset({16, 17, 18, 19}), "jcb"),
+    (4, 6011, 6011, frozenset({16, 17, 18, 19}), "discover"),
+    (3, 644, 649, frozenset({16, 17, 18, 19}), "discover"),
+    (2, 65, 65, frozenset({16, 17, 18, 19}), "discover"),
+    (3, 300, 305, frozenset({14, 16, 17, 18, 19}), "diners"),
+    (4, 3095, 3095, frozenset({14, 16, 17, 18, 19}), "diners"),
+    (2, 36, 36, frozenset({14, 16, 17, 18, 19}), "diners"),
+    (2, 38, 39, frozenset({16, 17, 18, 19}), "diners"),
+)
+
+
+def international_brand(digits: str) -> str | None:
+    """The international scheme whose IIN range and length `digits` fits, or None.
+
+    UnionPay's 62 range is deliberately absent (Discover accepts 622126–622925, but the cards are
+    UnionPay's and reported as BANK_CARD).
+    """
+    for size, low, high, lengths, brand in _BRANDS:
+        if len(digits) >= size and low <= int(digits[:size]) <= high:
+            return brand if len(digits) in lengths else None
+    return None
+
+
+def has_international_prefix(digits: str) -> bool:
+    """True when `digits` starts with an international scheme's IIN, whatever its length."""
+    return any(len(digits) >= size and low <= int(digits[:size]) <= high for size, low, high, _, _ in _BRANDS)
+
+
+@lru_cache(maxsize=65536)
+def luhn_valid(digits: str) -> bool:
+    """ISO/IEC 7812-1 Annex B (Luhn, mod 10) check over a digit string."""
+    return luhn.is_valid(digits)

@@ -1,0 +1,52 @@
+"""信用卡号 (ISO/IEC 7812-1, Luhn): Visa, Mastercard, Amex, JCB, Discover and Diners card numbers."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from yinsi.recognizers._cards import GROUPED_TAIL, international_brand, luhn_valid
+from yinsi.recognizers._hotwords import CARD_CONTEXT, NUMBER_NEGATIVE
+from yinsi.recognizers.base import Examples, Pattern, PatternRecognizer, digits_only
+
+
+@lru_cache(maxsize=65536)
+def is_valid_credit_card(value: str) -> bool:
+    """True when the digits fit an international brand's IIN range and length and pass Luhn."""
+    digits = digits_only(value)
+    return international_brand(digits) is not None and luhn_valid(digits)
+
+
+class CreditCardRecognizer(PatternRecognizer):
+    """信用卡号 (ISO/IEC 7812-1 issuer identification numbers, check digit Annex B Luhn).
+
+    Covers the international brands, whoever issued the card: Visa (4), Mastercard (51–55, 2221–2720),
+    American Express (34, 37; 4-6-5 groups), JCB (3528–3589), Discover (6011, 644–649, 65) and Diners
+    Club (300–305, 3095, 36, 38–39). China UnionPay (62) is BANK_CARD, so a number is reported by one of
+    the two recognizers only. Brand, length and Luhn together still pass for about one random number
+    in ten with a brand prefix, so card hotwords (卡号, 信用卡, card no, ...) raise the score.
+    """
+
+    entity_type = "CREDIT_CARD"
+    patterns = (Pattern("card", r"[2-6]\d{12,18}|[2-6]\d{3}" + GROUPED_TAIL, 0.3),)
+    context = CARD_CONTEXT
+    negative_context = NUMBER_NEGATIVE
+    validated_score = 0.75
+    context_boost = 0.25
+    examples = Examples(
+        positive=(
+            "信用卡号：4111 1111 1111 1111",
+            "card=5555555555554444&exp=12/28",
+            "Amex 3782 822463 10005",
+            "JCB卡35301113333000001已绑定",
+            "Mastercard 2221-0000-0000-0009",
+        ),
+        negative=(
+            "4111111111111112",  # Luhn fails
+            "卡号 6222021234567890128",  # UnionPay: reported as BANK_CARD
+            "ts=14111111111111111",  # inside a longer digit run
+            "41111111111111",  # Visa has no 14-digit numbers
+        ),
+    )
+
+    def validate(self, value: str) -> bool | None:
+        return is_valid_credit_card(value)

@@ -1,0 +1,73 @@
+"""CREDIT_CARD: international brands by IIN range and length, Luhn, separated forms."""
+
+from __future__ import annotations
+
+import pytest
+
+import yinsi
+
+VISA = "4111111111111111"
+MASTERCARD = "5555555555554444"
+MASTERCARD_2 = "2221000000000009"
+AMEX = "378282246310005"
+JCB = "35301113333000001"
+DISCOVER = "6011111111111117"
+DINERS = "30569309025904"
+
+
+def found(text: str) -> list[tuple[str, str]]:
+    return [(text[f.start : f.end], f.entity_type) for f in yinsi.analyze(text, entities=["CREDIT_CARD"])]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (f"信用卡{VISA}谢谢", VISA),
+        ("card no: 4111 1111 1111 1111", "4111 1111 1111 1111"),
+        (f"卡号：{MASTERCARD}。", MASTERCARD),
+        ("Mastercard 2221-0000-0000-0009", "2221-0000-0000-0009"),
+        (f"{MASTERCARD_2}", MASTERCARD_2),
+        ("Amex 3782 822463 10005 exp 12/28", "3782 822463 10005"),
+        (f"JCB卡{JCB}已绑定", JCB),
+        (f'{{"pan":"{DISCOVER}"}}', DISCOVER),
+        (f"?card={DINERS}&cvv=123", DINERS),
+        ("卡号：４１１１１１１１１１１１１１１１", "４１１１１１１１１１１１１１１１"),
+    ],
+)
+def test_finds_credit_cards(text: str, expected: str) -> None:
+    assert found(text) == [(expected, "CREDIT_CARD")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "4111111111111112",  # Luhn fails
+        f"ts=1{VISA}",  # inside a longer digit run
+        f"{VISA}9",
+        "卡号 6222021234567890128",  # UnionPay is BANK_CARD
+        "41111111111111",  # Visa has no 14-digit numbers
+        "3782822463100050",  # Amex is 15 digits only
+        "7111111111111111",  # no international brand starts with 7
+    ],
+)
+def test_ignores_non_credit_cards(text: str) -> None:
+    assert found(text) == []
+
+
+@pytest.mark.parametrize("number", [VISA, "6222021234567890128", "6013820800012345672"])
+def test_card_recognizers_never_report_one_number_twice(number: str) -> None:
+    """BANK_CARD and CREDIT_CARD split numbers by IIN, so each number comes from one recognizer."""
+    analyzer = yinsi.Analyzer()
+    raw = [
+        finding
+        for recognizer in analyzer.select(frozenset({"BANK_CARD", "CREDIT_CARD"}), "zh")
+        for finding in recognizer.analyze(f"卡号 {number}")
+    ]
+    assert len({finding.entity_type for finding in raw}) == 1
+
+
+def test_context_raises_and_negative_context_lowers() -> None:
+    bare = yinsi.analyze(VISA, entities=["CREDIT_CARD"])[0].score
+    labelled = yinsi.analyze(f"信用卡号 {VISA}", entities=["CREDIT_CARD"])[0].score
+    order = yinsi.analyze(f"订单号 {VISA}", entities=["CREDIT_CARD"])[0].score
+    assert order < bare < labelled
