@@ -1,0 +1,1 @@
+"""Where text comes from: files, directories and standard input, decoded in bounded memory."""
