@@ -1,0 +1,60 @@
+"""邮政编码 (China Post four-level postal code scheme): 6-digit mainland postal codes, when labelled."""
+
+from __future__ import annotations
+
+from yinsi.recognizers._hotwords import NUMBER_NEGATIVE
+from yinsi.recognizers.base import Examples, Pattern, PatternRecognizer
+
+# A postal code is province (2 digits) + postal area (1) + county/city (1) + delivery office (2). The
+# province prefixes in use on the mainland, e.g. 10 Beijing, 20 Shanghai, 51–52 Guangdong, 83–84
+# Xinjiang, 85 Tibet; 9x is not used (Hong Kong, Macao and Taiwan have their own systems).
+POSTAL_ZONES = frozenset(
+    "01 02 03 04 05 06 07 10 11 12 13 15 16 20 21 22 23 24 25 26 27 30 31 32 33 34 35 36 "
+    "40 41 42 43 44 45 46 47 51 52 53 54 55 56 57 61 62 63 64 65 66 67 71 72 73 74 75 81 83 84 85".split()
+)
+
+
+def is_valid_postal_code(value: str) -> bool:
+    """True when six digits start with a mainland province postal prefix."""
+    return len(value) == 6 and value.isdigit() and value[:2] in POSTAL_ZONES
+
+
+class CnPostalCodeRecognizer(PatternRecognizer):
+    """邮政编码 (China Post scheme: province 2 + postal area 1 + county 1 + delivery office 2 digits).
+
+    Any six digits could be a postal code, so only labelled ones are reported (邮编, 邮政编码, postcode,
+    zip, the column abbreviations yb / yzbm). The labels are also the prefilter: texts without any
+    of them cost one substring search per label. The prefilter lists the usual spellings (lower case,
+    capitalised, upper case), as it is case-sensitive while hotwords are not.
+    """
+
+    entity_type = "CN_POSTAL_CODE"
+    patterns = (Pattern("postal_code", r"[0-8]\d{5}", 0.5),)
+    context = (
+        "邮编", "邮政编码", "postcode", "post code", "postal code", "zip", "zipcode", "zip code", "yb",
+        "yzbm",
+    )
+    prefilter = (
+        "邮编", "邮政编码", "postcode", "Postcode", "POSTCODE", "post code", "Post code", "Post Code",
+        "postal", "Postal", "POSTAL", "zip", "Zip", "ZIP", "yb", "YB", "yzbm", "YZBM",
+    )
+    requires_context = True
+    negative_context = NUMBER_NEGATIVE
+    context_boost = 0.35
+    validated_score = 0.5
+    examples = Examples(
+        positive=(
+            "邮编：100080",
+            "北京市海淀区中关村大街1号（邮政编码100080）",
+            '{"zip": "518000"}',
+            "yb=200120",
+        ),
+        negative=(
+            "邮编 999077",  # not a mainland prefix
+            "验证码 100080",  # no postal label
+            "邮编 1000801",  # 7 digits
+        ),
+    )
+
+    def validate(self, value: str) -> bool | None:
+        return is_valid_postal_code(value)
