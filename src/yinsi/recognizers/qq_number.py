@@ -1,0 +1,52 @@
+"""QQ号 (Tencent QQ account numbers, 5–11 digits from 10000): reported only when labelled as QQ."""
+
+from __future__ import annotations
+
+from yinsi.recognizers._hotwords import NUMBER_NEGATIVE
+from yinsi.recognizers.base import Examples, Pattern, PatternRecognizer
+from yinsi.recognizers.cn_mobile import is_valid_cn_mobile
+
+
+def is_valid_qq_number(value: str) -> bool:
+    """True for 5–11 digits without a leading zero that are not a mainland mobile number.
+
+    Accounts can be registered with a mobile number as their login; such a value is reported as the
+    more specific CN_MOBILE instead.
+    """
+    return 5 <= len(value) <= 11 and value[0] != "0" and not (len(value) == 11 and is_valid_cn_mobile(value))
+
+
+class QqNumberRecognizer(PatternRecognizer):
+    """QQ号 (Tencent QQ account identifier, numeric, 10000 upwards; no check digit).
+
+    Any run of five to eleven digits could be a QQ number, so only labelled ones are reported (QQ, qq号,
+    扣扣, 企鹅号). The mailbox `12345678@qq.com` is an EMAIL, so a number followed by `@` is left to it.
+    QQ group numbers (QQ群, 群号) identify groups, not people, and score lower.
+    """
+
+    entity_type = "QQ_NUMBER"
+    patterns = (Pattern("qq", r"[1-9]\d{4,10}(?![\d@])", 0.45),)
+    context = ("qq", "qq号", "qq号码", "扣扣", "企鹅号", "企鹅")
+    prefilter = ("QQ", "qq", "Qq", "扣扣", "企鹅")
+    requires_context = True
+    negative_context = (*NUMBER_NEGATIVE, "qq群", "群号", "q群")
+    context_boost = 0.4
+    examples = Examples(
+        positive=(
+            "QQ：12345678",
+            "加我扣扣 87654321 聊",
+            '{"qq": "2850123456"}',
+            "企鹅号10001",
+        ),
+        negative=(
+            "验证码 12345678",  # no QQ label
+            "QQ 0123456",  # leading zero
+            "QQ邮箱 12345678@qq.com",  # the mailbox is an EMAIL
+            "QQ 1234",  # too short
+            "QQ 13800138000",  # a mobile number is CN_MOBILE
+        ),
+    )
+
+    def validate(self, value: str) -> bool | None:
+        # The shape rules can reject a value but never confirm one (QQ numbers carry no check digit).
+        return None if is_valid_qq_number(value) else False
