@@ -1,0 +1,135 @@
+"""The vault: an SQLite file mapping each surrogate (a fake value, a token, an FPE output) back to its
+original, which is stored encrypted with AES-256-GCM under a vault sub-key derived from the master key.
+
+Rows are bound to their surrogate and entity type as associated data, so a row copied onto another
+surrogate fails authentication instead of restoring the wrong value. A keyed digest of the original
+(HMAC-SHA-256 under another sub-key) lets the same original reuse its surrogate, and lets a surrogate
+that already stands for a different original be refused, without decrypting anything. The file holds
+the key id it was created under; opening it with another key is one clear error.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import os
+import sqlite3
+from pathlib import Path
+from types import TracebackType
+
+from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+from yinsi.core.errors import ConfigurationError, InputError
+from yinsi.crypto.keys import MasterKey, check_key_id
+
+_FORMAT = "yinsi-vault-1"
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS entries (
+    entity TEXT NOT NULL,
+    surrogate TEXT NOT NULL,
+    digest BLOB NOT NULL,
+    nonce BLOB NOT NULL,
+    ciphertext BLOB NOT NULL,
+    PRIMARY KEY (entity, surrogate)
+);
+CREATE INDEX IF NOT EXISTS entries_by_digest ON entries (entity, digest);
+"""
+
+
+class Vault:
+    """Open (creating when asked) a vault file. Use as a context manager; writes commit on exit."""
+
+    def __init__(self, path: str | os.PathLike[str], key: MasterKey, *, create: bool = True) -> None:
+        self.path = Path(path)
+        if not create and not self.path.is_file():
+            raise InputError(f"vault {self.path} does not exist")
+        self._aead = AESGCM(key.derive("vault"))
+        self._digest_key = key.derive("vault-digest")
+        try:
+            self._db = sqlite3.connect(self.path)
+            self._db.executescript(_SCHEMA)
+            rows = dict(self._db.execute("SELECT name, value FROM meta").fetchall())
+        except sqlite3.DatabaseError as error:
+            raise InputError(f"{self.path} is not a yinsi vault ({error})") from None
+        if not rows:
+            self._db.executemany(
+                "INSERT INTO meta (name, value) VALUES (?, ?)", [("format", _FORMAT), ("key_id", key.key_id)]
+            )
+            self._db.commit()
+        elif rows.get("format") != _FORMAT:
+            raise InputError(f"{self.path} is not a {_FORMAT} file")
+        else:
+            check_key_id(rows.get("key_id"), key, f"vault {self.path}")
+        self.key_id = key.key_id
+
+    def __enter__(self) -> Vault:
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None
+    ) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self._db.commit()
+        self._db.close()
+
+    def _digest(self, entity: str, original: str) -> bytes:
+        return hmac.new(self._digest_key, f"{entity}\0{original}".encode(), hashlib.sha256).digest()
+
+    def surrogate_for(self, entity: str, original: str) -> str | None:
+        """The surrogate already recorded for this original, if any."""
+        row = self._db.execute(
+            "SELECT surrogate FROM entries WHERE entity = ? AND digest = ? LIMIT 1",
+            (entity, self._digest(entity, original)),
+        ).fetchone()
+        return None if row is None else str(row[0])
+
+    def claim(self, entity: str, original: str, surrogate: str) -> bool:
+        """Record `surrogate` → `original`; False when the surrogate already stands for another original."""
+        digest = self._digest(entity, original)
+        row = self._db.execute(
+            "SELECT digest FROM entries WHERE entity = ? AND surrogate = ?", (entity, surrogate)
+        ).fetchone()
+        if row is not None:
+            return bytes(row[0]) == digest
+        nonce = os.urandom(12)
+        ciphertext = self._aead.encrypt(nonce, original.encode(), _associated(entity, surrogate))
+        self._db.execute(
+            "INSERT INTO entries (entity, surrogate, digest, nonce, ciphertext) VALUES (?, ?, ?, ?, ?)",
+            (entity, surrogate, digest, nonce, ciphertext),
+        )
+        return True
+
+    def restore(self, entity: str, surrogate: str) -> str | None:
+        """The original behind `surrogate`, or None when the vault does not know it."""
+        row = self._db.execute(
+            "SELECT nonce, ciphertext FROM entries WHERE entity = ? AND surrogate = ?", (entity, surrogate)
+        ).fetchone()
+        return None if row is None else self._open(entity, surrogate, bytes(row[0]), bytes(row[1]))
+
+    def surrogates(self) -> dict[str, tuple[str, str]]:
+        """Every surrogate → (entity, original); for restoring a whole text in one pass."""
+        found: dict[str, tuple[str, str]] = {}
+        for entity, surrogate, nonce, ciphertext in self._db.execute(
+            "SELECT entity, surrogate, nonce, ciphertext FROM entries"
+        ):
+            found[surrogate] = (entity, self._open(entity, surrogate, bytes(nonce), bytes(ciphertext)))
+        return found
+
+    def __len__(self) -> int:
+        return int(self._db.execute("SELECT COUNT(*) FROM entries").fetchone()[0])
+
+    def _open(self, entity: str, surrogate: str, nonce: bytes, ciphertext: bytes) -> str:
+        try:
+            return self._aead.decrypt(nonce, ciphertext, _associated(entity, surrogate)).decode()
+        except InvalidTag:
+            raise ConfigurationError(
+                f"vault {self.path}: an entry fails authentication (wrong key or tampered file)"
+            ) from None
+
+
+def _associated(entity: str, surrogate: str) -> bytes:
+    return f"{_FORMAT}\0{entity}\0{surrogate}".encode()

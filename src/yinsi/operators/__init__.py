@@ -1,0 +1,1 @@
+"""De-identification operators, one per module, found automatically (see registry.py)."""
