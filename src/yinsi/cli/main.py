@@ -59,9 +59,17 @@ def cli() -> None:
 def main(argv: list[str] | None = None) -> None:
     """Run the CLI; translate library errors into one-line messages and exit codes."""
     try:
-        cli.main(args=argv, prog_name="yinsi", standalone_mode=False)
+        result = cli.main(args=argv, prog_name="yinsi", standalone_mode=False)
+        # Without standalone mode click returns ctx.exit(code) codes instead of exiting.
+        if isinstance(result, int) and result:
+            sys.exit(result)
     except click.exceptions.Exit as done:
         sys.exit(done.exit_code)
+    except click.UsageError as error:
+        # One line, like every other error: the full usage is one `-h` away.
+        where = error.ctx.command_path if error.ctx is not None else "yinsi"
+        click.echo(f"yinsi: error: {error.format_message()} (see '{where} -h')", err=True)
+        sys.exit(EXIT_USAGE_OR_IO)
     except click.ClickException as error:
         error.show()
         sys.exit(EXIT_USAGE_OR_IO)
