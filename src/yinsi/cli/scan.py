@@ -1,0 +1,127 @@
+"""`yinsi scan`: find personal information in files, directories and standard input.
+
+A thin layer over `yinsi.scan()`: parses options, picks the sink, shows progress and unreadable paths
+on stderr, and turns the outcome into an exit code (0 done, 1 findings with --fail-on-findings, 2
+usage or I/O errors — an incomplete scan must not pass a CI gate as clean).
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from datetime import UTC, datetime
+
+import click
+
+from yinsi import __version__
+from yinsi.cli._progress import ScanProgress
+from yinsi.core.digest_key import load_digest_key
+from yinsi.core.entities import check_entity_names
+from yinsi.scanning import DEFAULT_MIN_SCORE, Scan, ScanSettings
+from yinsi.sinks import Output, create_sink, formats
+from yinsi.sinks.records import ScanMetadata
+
+EXIT_FINDINGS = 1
+EXIT_USAGE_OR_IO = 2
+_SIZE_RE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([kmgt]?)(?:i?b)?\s*$", re.IGNORECASE)
+_UNITS = {"": 1, "k": 1024, "m": 1024**2, "g": 1024**3, "t": 1024**4}
+
+
+class ByteSize(click.ParamType):
+    """Sizes such as 500K, 10M, 2G (binary units; a bare number is bytes)."""
+
+    name = "size"
+
+    def convert(self, value: object, param: click.Parameter | None, ctx: click.Context | None) -> int:
+        if isinstance(value, int):
+            return value
+        match = _SIZE_RE.match(str(value))
+        if match is None:
+            self.fail(f"{value!r} is not a size such as 500K, 10M or 2G", param, ctx)
+        return int(float(match.group(1)) * _UNITS[match.group(2).lower()])
+
+
+def _entity_list(values: tuple[str, ...]) -> frozenset[str] | None:
+    names = [name.strip().upper() for value in values for name in value.split(",") if name.strip()]
+    return check_entity_names(names) if names else None
+
+
+@click.command(name="scan")
+@click.argument("paths", nargs=-1, required=True, metavar="PATH... | -")
+@click.option("--format", "output_format", type=click.Choice(sorted(formats())), default="table",
+              show_default=True, help="table: summary for people; json: versioned result; jsonl/csv: one "
+              "finding per line.")
+@click.option("-o", "--output", metavar="FILE", help="Write the report to FILE (atomically), not stdout.")
+@click.option("--entities", multiple=True, metavar="TYPES",
+              help="Only these entity types, comma-separated (see `yinsi entities`).")
+@click.option("--min-score", type=click.FloatRange(0.0, 1.0), default=DEFAULT_MIN_SCORE, show_default=True,
+              help="Drop findings scoring lower; the default drops unvalidated matches without context.")
+@click.option("--exclude", multiple=True, metavar="GLOB",
+              help="Skip names (`*.log`, `node_modules`) or relative paths (`logs/2023-*`). Repeatable.")
+@click.option("--show-values", is_flag=True,
+              help="Include raw values in json/jsonl/csv output (the report then holds personal data).")
+@click.option("--fail-on-findings", is_flag=True, help="Exit with 1 when anything is found (for CI).")
+@click.option("--key-file", type=click.Path(dir_okay=False), metavar="FILE",
+              help="Digest key file (default: $YINSI_DIGEST_KEY, else ~/.config/yinsi/digest.key).")
+@click.option("--max-file-size", type=ByteSize(), metavar="SIZE",
+              help="Skip files larger than SIZE (e.g. 100M); by default any size is streamed.")
+@click.pass_context
+def command(
+    ctx: click.Context,
+    paths: tuple[str, ...],
+    output_format: str,
+    output: str | None,
+    entities: tuple[str, ...],
+    min_score: float,
+    exclude: tuple[str, ...],
+    show_values: bool,
+    fail_on_findings: bool,
+    key_file: str | None,
+    max_file_size: int | None,
+) -> None:
+    """Scan files, directories (recursively) and standard input (`-`) for personal information.
+
+    \b
+    Examples:
+      yinsi scan ./exports
+      yinsi scan ./exports --format json -o report.json
+      cat app.log | yinsi scan - --entities CN_MOBILE,CN_RESIDENT_ID
+      yinsi scan ./src --exclude node_modules --fail-on-findings
+
+    Previews are masked and values are counted by keyed digest; raw values appear only with
+    --show-values. Exit status: 0 done, 1 findings with --fail-on-findings, 2 usage or I/O errors.
+    """
+    settings = ScanSettings(
+        entities=_entity_list(entities),
+        min_score=min_score,
+        exclude=exclude,
+        max_file_size=max_file_size,
+        include_values=show_values and output_format != "table",
+    )
+    key = load_digest_key(key_file)
+    progress = ScanProgress()
+    scan = Scan(paths, settings, key, observer=progress)
+    sink = create_sink(output_format, Output(output, private=settings.include_values),
+                       include_values=settings.include_values)
+    started_at, clock = datetime.now(UTC), time.perf_counter()
+    found = 0
+    try:
+        with progress.running(scan.plan()):
+            for finding in scan:
+                sink.add(finding)
+                found += 1
+        stats = scan.stats()
+        sink.finish(ScanMetadata(
+            tool_version=__version__, inputs=scan.paths, settings=settings, key_source=key.source,
+            key_id=key.key_id, stats=stats, started_at=started_at,
+            duration_seconds=time.perf_counter() - clock,
+        ))
+    except BaseException:
+        sink.abort()
+        raise
+    if output:
+        click.echo(f"yinsi: wrote {output} ({found} findings in {stats.files_scanned} files)", err=True)
+    if stats.errors:
+        ctx.exit(EXIT_USAGE_OR_IO)
+    if fail_on_findings and found:
+        ctx.exit(EXIT_FINDINGS)

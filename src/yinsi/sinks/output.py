@@ -1,0 +1,67 @@
+"""Where a sink writes: standard output, or a file replaced atomically when the report is complete.
+
+A report file is written to a temporary file in the same directory and moved over the target with
+os.replace (atomic on POSIX and Windows), so a crash or Ctrl-C never leaves a half-written report that
+a pipeline might take for a complete one, and an older report stays intact until the new one is whole.
+Reports that contain raw values (`--show-values`) are created readable by the owner only.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+from typing import TextIO
+
+STDOUT = "-"
+
+
+class Output:
+    """A text destination with an explicit end: `commit()` publishes it, `discard()` throws it away."""
+
+    def __init__(self, target: str | None = None, *, private: bool = False, encoding: str = "utf-8") -> None:
+        self.target = target if target not in (None, STDOUT) else None
+        self._temporary: str | None = None
+        if self.target is None:
+            self.handle: TextIO = sys.stdout
+            return
+        path = Path(self.target)
+        descriptor, self._temporary = tempfile.mkstemp(
+            dir=path.parent if str(path.parent) else ".", prefix=f".{path.name}.", suffix=".tmp"
+        )
+        if not private:
+            os.fchmod(descriptor, 0o666 & ~_umask())
+        self.handle = os.fdopen(descriptor, "w", encoding=encoding, newline="")
+
+    @property
+    def is_file(self) -> bool:
+        return self.target is not None
+
+    def commit(self) -> None:
+        """Flush, and for a file move it into place."""
+        self.handle.flush()
+        if self._temporary is None or self.target is None:
+            return
+        os.fsync(self.handle.fileno())
+        self.handle.close()
+        os.replace(self._temporary, self.target)
+        self._temporary = None
+
+    def discard(self) -> None:
+        """Abandon a file being written (an interrupted scan); standard output is left as it is."""
+        if self._temporary is None:
+            return
+        self.handle.close()
+        try:
+            os.unlink(self._temporary)
+        except FileNotFoundError:
+            pass
+        self._temporary = None
+
+
+def _umask() -> int:
+    """The process umask (only readable by setting it; restored at once)."""
+    current = os.umask(0o022)
+    os.umask(current)
+    return current
