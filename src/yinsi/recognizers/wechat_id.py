@@ -1,0 +1,70 @@
+"""微信号 (WeChat ID rules: 6–20 letters, digits, _ or -, starting with a letter): labelled WeChat IDs."""
+
+from __future__ import annotations
+
+import re
+
+from yinsi.recognizers._hotwords import NUMBER_NEGATIVE
+from yinsi.recognizers.base import Examples, Pattern, PatternRecognizer
+
+# Chinese labels may touch the value (微信abc123); English and pinyin ones need a separator, because
+# "wxabc123" or "wechat account" are ordinary words. A quote around the key or value covers JSON.
+_CHINESE_LABEL = r"(?:微信(?:号|账号|帐号|ID)?|[Vv薇]信号?|加[VvWw微]|wxh)[ \t]*[:：=]?[ \t]*[\"']?"
+_LATIN_LABEL = r"(?:we[-_ ]?chat|weixin|wx|vx)(?:[-_ ]?(?:id|hao|no))?[\"']?[ \t]*[:：=][ \t]*[\"']?"
+# The ID itself; what follows may not continue it, nor turn it into an email or a domain.
+_ID = r"(?P<value>[A-Za-z][-_A-Za-z0-9]{5,19})(?![-_A-Za-z0-9@]|\.[A-Za-z0-9])"
+
+# Placeholders people type into a WeChat field instead of an ID.
+_PLACEHOLDERS = frozenset({"none", "null", "unknown", "undefined", "empty", "nothing", "notset", "private"})
+
+
+def is_plausible_wechat_id(value: str) -> bool:
+    """True unless the value is a placeholder word (the regex already enforces the ID alphabet)."""
+    return value.lower() not in _PLACEHOLDERS
+
+
+class WechatIdRecognizer(PatternRecognizer):
+    """微信号 (Tencent WeChat ID rules: 6–20 characters, a letter first, then letters, digits, _ and -).
+
+    Almost any word fits those rules, so an ID is reported only right after a WeChat label (微信, 微信号,
+    V信, 加v, wechat:, weixin:, wx:, vx:). System IDs `wxid_…` are reported without a label. WeChat IDs
+    never start with a digit, so a mobile number given as a WeChat account stays CN_MOBILE.
+    """
+
+    entity_type = "WECHAT_ID"
+    patterns = (
+        Pattern("labelled", f"(?:{_CHINESE_LABEL}|{_LATIN_LABEL}){_ID}", 0.6, flags=re.IGNORECASE,
+                requires_context=True),
+        Pattern("wxid", r"(?P<value>wxid_[a-z0-9]{8,20})(?![-_A-Za-z0-9])", 0.8),
+    )
+    context = (
+        "微信", "微信号", "v信", "薇信", "加v", "加w", "加微", "wxh", "wechat", "we chat", "we-chat",
+        "weixin", "wx", "vx",
+    )
+    prefilter = (
+        "微信", "V信", "v信", "薇信", "加v", "加V", "加w", "加W", "加微", "wechat", "WeChat", "Wechat",
+        "WECHAT", "We Chat", "weixin", "Weixin", "WEIXIN", "wx", "WX", "Wx", "vx", "VX", "Vx",
+    )
+    negative_context = NUMBER_NEGATIVE
+    boundary = "alnum"
+    context_boost = 0.3
+    examples = Examples(
+        positive=(
+            "微信号：zhang_san88",
+            "加我微信zhangsan_2024谢谢",
+            '{"wechat": "li-si_1990"}',
+            "有事加v wangwu123",
+            "登录用户 wxid_a1b2c3d4e5f6g7",
+        ),
+        negative=(
+            "微信：13800138000",  # a mobile number is CN_MOBILE
+            "微信支付 WeChatPay",  # no ID after the label
+            "wechat account",  # an English label needs a separator
+            "微信：abc",  # too short
+            "wechat: zhang@example.com",  # an email address
+        ),
+    )
+
+    def validate(self, value: str) -> bool | None:
+        # The alphabet is enforced by the pattern; no check digit can confirm an ID.
+        return None if is_plausible_wechat_id(value) else False
