@@ -55,6 +55,8 @@ class AppFacts:
     label: str | None = None
     application_class: str | None = None
     permissions: tuple[str, ...] = ()
+    # (permission, maxSdkVersion) for requests limited to older platforms, e.g. WRITE_EXTERNAL_STORAGE ≤ 28.
+    permission_max_sdk: tuple[tuple[str, int], ...] = ()
     declared_permissions: tuple[str, ...] = ()
     components: tuple[Component, ...] = ()
     meta_data_keys: tuple[str, ...] = ()
@@ -70,6 +72,25 @@ class AppFacts:
     certificate: Certificate | None = None
     dex_count: int = 0
     limits: tuple[str, ...] = field(default=())
+
+    def exported_components(self) -> tuple[Component, ...]:
+        """Components other apps can start or query: explicitly exported, or implicitly by Android's defaults.
+
+        Without `android:exported`, a component with an intent filter is exported (apps targeting API 31+
+        must say so explicitly), and a provider is exported when targetSdkVersion <= 16
+        (developer.android.com/guide/topics/manifest/provider-element#exported).
+        """
+        out = []
+        for component in self.components:
+            exported = component.exported
+            if exported is None:
+                if component.kind == "provider":
+                    exported = self.target_sdk is not None and self.target_sdk <= 16
+                else:
+                    exported = component.has_intent_filter
+            if exported:
+                out.append(component)
+        return tuple(out)
 
     def callers_of(self, api: str) -> tuple[str, ...]:
         """App classes referencing `api` (empty when it is not referenced)."""

@@ -1,0 +1,240 @@
+"""A direct reader of DEX tables: strings, types, protos, fields, methods, class definitions and code.
+
+Layout: source.android.com/docs/core/runtime/dex-format (header_item, string_id_item, type_id_item,
+proto_id_item, field_id_item, method_id_item, class_def_item, class_data_item, code_item; ULEB128 and
+MUTF-8 encodings). Only the tables are decoded, lazily; nothing is decompiled.
+"""
+
+from __future__ import annotations
+
+import struct
+import sys
+from array import array
+from dataclasses import dataclass
+
+from yinsi.core.errors import ApkError
+
+from .bytecode import scan_references
+
+_HEADER = struct.Struct("<8s4x20s20L")  # magic, checksum, signature, file_size ... data_off
+_HEADER_SIZE = 0x70
+_NO_INDEX = 0xFFFFFFFF
+
+
+@dataclass(frozen=True, slots=True)
+class ClassDef:
+    """One class_def_item: the class's type, its superclass type (or None) and where its members are."""
+
+    type_idx: int
+    superclass_idx: int | None
+    class_data_off: int
+
+
+def descriptor_to_name(descriptor: str) -> str:
+    """`Lcom/umeng/commonsdk/UMConfigure;` → `com.umeng.commonsdk.UMConfigure` (arrays keep brackets)."""
+    if descriptor.startswith("L") and descriptor.endswith(";"):
+        return descriptor[1:-1].replace("/", ".")
+    return descriptor
+
+
+def decode_mutf8(raw: bytes) -> str:
+    """Decode MUTF-8: NUL is C0 80 and supplementary characters are UTF-16 surrogate pairs (CESU-8)."""
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        text = raw.replace(b"\xc0\x80", b"\x00").decode("utf-8", errors="surrogatepass")
+        return text.encode("utf-16-le", errors="surrogatepass").decode("utf-16-le", errors="replace")
+
+
+class Dex:
+    """One DEX file. Indices (type, method, field) are local to it; names are decoded on demand."""
+
+    def __init__(self, data: bytes, label: str = "classes.dex") -> None:
+        self.label = label
+        self.data = data
+        if len(data) < _HEADER_SIZE or data[:4] != b"dex\n" or data[7] != 0:
+            raise ApkError(f"malformed {label}: not a DEX file (bad magic)")
+        fields = _HEADER.unpack_from(data, 0)
+        (
+            _,
+            _,
+            _,
+            _,
+            endian,
+            _,
+            _,
+            _,
+            strings_n,
+            strings_off,
+            types_n,
+            types_off,
+            protos_n,
+            protos_off,
+            fields_n,
+            fields_off,
+            methods_n,
+            methods_off,
+            classes_n,
+            classes_off,
+            _,
+            _,
+        ) = fields
+        if endian != 0x12345678:
+            raise ApkError(f"malformed {label}: big-endian or unknown endian tag 0x{endian:08x}")
+        for name, count, offset, item in (
+            ("string_ids", strings_n, strings_off, 4),
+            ("type_ids", types_n, types_off, 4),
+            ("proto_ids", protos_n, protos_off, 12),
+            ("field_ids", fields_n, fields_off, 8),
+            ("method_ids", methods_n, methods_off, 8),
+            ("class_defs", classes_n, classes_off, 32),
+        ):
+            if count and (offset < _HEADER_SIZE or offset + count * item > len(data)):
+                raise ApkError(f"malformed {label}: {name} table lies outside the file")
+        self._string_offsets = _u32_array(data, strings_off, strings_n)
+        self._type_ids = _u32_array(data, types_off, types_n)
+        self._protos_off, self._fields_off, self._methods_off = protos_off, fields_off, methods_off
+        self.method_count, self.field_count, self.string_count = methods_n, fields_n, strings_n
+        self._classes_off, self.class_count = classes_off, classes_n
+        self._strings: dict[int, str] = {}
+        self._units: array[int] | None = None
+
+    # --- tables ---------------------------------------------------------------------------------------
+    def string(self, idx: int) -> str:
+        """string_ids[idx], decoded from MUTF-8."""
+        cached = self._strings.get(idx)
+        if cached is not None:
+            return cached
+        data = self.data
+        try:
+            pos = self._string_offsets[idx]
+            while data[pos] & 0x80:  # skip the ULEB128 UTF-16 length
+                pos += 1
+            end = data.index(b"\x00", pos + 1)
+        except (IndexError, ValueError):
+            raise ApkError(f"malformed {self.label}: string {idx} is out of bounds") from None
+        text = decode_mutf8(data[pos + 1 : end])
+        self._strings[idx] = text
+        return text
+
+    def type_descriptor(self, type_idx: int) -> str:
+        """The type descriptor of type_ids[type_idx], e.g. `Landroid/app/Application;`."""
+        try:
+            return self.string(self._type_ids[type_idx])
+        except IndexError:
+            raise ApkError(f"malformed {self.label}: type index {type_idx} is out of bounds") from None
+
+    def class_defs(self) -> list[ClassDef]:
+        """All class_def_items in file order."""
+        out = []
+        for class_idx, _flags, super_idx, _ifaces, _src, _ann, data_off, _static in struct.iter_unpack(
+            "<8L", self.data[self._classes_off : self._classes_off + 32 * self.class_count]
+        ):
+            out.append(ClassDef(class_idx, None if super_idx == _NO_INDEX else super_idx, data_off))
+        return out
+
+    def class_descriptors(self) -> list[str]:
+        """Descriptors of the classes this file defines."""
+        data, off, types = self.data, self._classes_off, self._type_ids
+        return [
+            self.string(types[idx])
+            for (idx,) in struct.iter_unpack("<L28x", data[off : off + 32 * self.class_count])
+        ]
+
+    def method_id(self, idx: int) -> tuple[int, int, int]:
+        """method_ids[idx] as (class type_idx, proto_idx, name string_idx)."""
+        if idx >= self.method_count:
+            raise ApkError(f"malformed {self.label}: method index {idx} is out of bounds")
+        class_idx, proto_idx, name_idx = struct.unpack_from("<HHL", self.data, self._methods_off + 8 * idx)
+        return class_idx, proto_idx, name_idx
+
+    def field_id(self, idx: int) -> tuple[int, int]:
+        """field_ids[idx] as (class type_idx, name string_idx)."""
+        if idx >= self.field_count:
+            raise ApkError(f"malformed {self.label}: field index {idx} is out of bounds")
+        class_idx, _type_idx, name_idx = struct.unpack_from("<HHL", self.data, self._fields_off + 8 * idx)
+        return class_idx, name_idx
+
+    def proto_descriptor(self, proto_idx: int) -> str:
+        """A proto as `(Landroid/content/Context;)V`: identifies an overload across DEX files."""
+        _shorty, return_idx, params_off = struct.unpack_from(
+            "<3L", self.data, self._protos_off + 12 * proto_idx
+        )
+        params = ""
+        if params_off:
+            (size,) = struct.unpack_from("<L", self.data, params_off)
+            indices = struct.unpack_from(f"<{size}H", self.data, params_off + 4)
+            params = "".join(self.type_descriptor(i) for i in indices)
+        return f"({params}){self.type_descriptor(return_idx)}"
+
+    # --- members and code ----------------------------------------------------------------------------
+    def methods(self, class_def: ClassDef) -> list[tuple[int, int]]:
+        """(method_idx, code_off) of every direct and virtual method of a class; code_off 0 = no code."""
+        if not class_def.class_data_off:
+            return []
+        data, pos = self.data, class_def.class_data_off
+        try:
+            sizes = []
+            for _ in range(4):
+                value, pos = _uleb128(data, pos)
+                sizes.append(value)
+            for _ in range(sizes[0] + sizes[1]):  # static and instance fields: idx_diff, access_flags
+                _, pos = _uleb128(data, pos)
+                _, pos = _uleb128(data, pos)
+            out = []
+            for count in (sizes[2], sizes[3]):  # direct, then virtual methods; indices restart per list
+                method_idx = 0
+                for _ in range(count):
+                    diff, pos = _uleb128(data, pos)
+                    _, pos = _uleb128(data, pos)
+                    code_off, pos = _uleb128(data, pos)
+                    method_idx += diff
+                    out.append((method_idx, code_off))
+        except IndexError:
+            raise ApkError(f"malformed {self.label}: class_data_item runs past the end of the file") from None
+        return out
+
+    def code_references(
+        self, code_off: int, methods: set[int], fields: set[int], strings: set[int] | None = None
+    ) -> bool:
+        """Add the method_ids, field_ids (and const-string string_ids) a code_item uses; False when its
+        bytecode is malformed."""
+        if code_off + 16 > len(self.data) or code_off & 3:
+            return False
+        (insns_size,) = struct.unpack_from("<L", self.data, code_off + 12)
+        start = (code_off + 16) // 2
+        if code_off + 16 + 2 * insns_size > len(self.data):
+            return False
+        return scan_references(self.units, start, insns_size, methods, fields, strings)
+
+    @property
+    def units(self) -> array[int]:
+        """The whole file as little-endian 16-bit code units (code_items are 4-byte aligned)."""
+        if self._units is None:
+            units = array("H", self.data[: len(self.data) & ~1])
+            if sys.byteorder == "big":
+                units.byteswap()
+            self._units = units
+        return self._units
+
+
+def _u32_array(data: bytes, offset: int, count: int) -> array[int]:
+    values = array("I", data[offset : offset + 4 * count])
+    if sys.byteorder == "big":
+        values.byteswap()
+    return values
+
+
+def _uleb128(data: bytes, pos: int) -> tuple[int, int]:
+    """Decode an unsigned LEB128 (at most 5 bytes for a 32-bit value); return (value, next position)."""
+    byte = data[pos]
+    if byte < 0x80:
+        return byte, pos + 1
+    value, shift = byte & 0x7F, 7
+    while True:
+        pos += 1
+        byte = data[pos]
+        value |= (byte & 0x7F) << shift
+        if byte < 0x80 or shift >= 28:
+            return value, pos + 1
+        shift += 7
