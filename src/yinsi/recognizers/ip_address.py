@@ -1,0 +1,153 @@
+"""IP地址 (RFC 791 IPv4, RFC 4291 / RFC 5952 IPv6), with optional port, validated by `ipaddress`."""
+
+from __future__ import annotations
+
+import ipaddress
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+
+from yinsi.core.types import Finding
+from yinsi.recognizers.base import Examples, Pattern, PatternRecognizer
+
+_DIGITS = frozenset("0123456789")
+_ALNUM = frozenset("0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
+_MAX_PORT = 65535
+_MIN_IPV6_GROUPS = 2
+
+# IPv4 candidates are found from their first dot: a regex that starts with a literal is skipped ahead
+# by the engine, which is over ten times faster on digit-rich text than one starting with \d. `trim`
+# then takes back the up to three digits of the first octet. The lookahead rejects a fifth component.
+_IPV4_FROM_FIRST_DOT = r"\.\d{1,3}\.\d{1,3}\.\d{1,3}(?::\d{1,5}(?!\d))?(?!\.?\d)"
+# IPv6 candidates are found the same way, from their first colon, and `trim` takes back up to four hex
+# digits. At least two colons are required, so times (12:30:45) and MAC addresses are proposed but fail
+# validation. An embedded IPv4 tail is tried before a hex group so that ::ffff:192.0.2.1 is not cut
+# after "192".
+_IPV6_FROM_FIRST_COLON = r":(?:[0-9A-Fa-f]{0,4}:)+(?:(?:\d{1,3}\.){3}\d{1,3}|[0-9A-Fa-f]{1,4})?"
+_IPV6_BRACKETED = r"\[[0-9A-Fa-f:.]+\](?::\d{1,5}(?!\d))?"
+
+# Version strings look like IPv4 addresses (1.2.3.4); a version label just before one vetoes it.
+# ASCII words must stand alone so that "server 10.0.0.1" is not read as "ver".
+_VERSION_LABEL = re.compile(
+    r"(?<![A-Za-z])(?:version|ver|v|rev|firmware)(?![A-Za-z])|版本|固件", re.IGNORECASE
+)
+_VERSION_WINDOW = 20
+_HEX = frozenset("0123456789abcdefABCDEF")
+_MAX_IPV4_OCTET_DIGITS = 3
+_MAX_IPV6_GROUP_DIGITS = 4
+
+
+def _split_port(value: str) -> tuple[str, str | None]:
+    if value.startswith("["):
+        host, _, rest = value[1:].partition("]")
+        return host, rest[1:] if rest.startswith(":") else None
+    if "." in value and value.count(":") == 1:
+        host, _, port = value.partition(":")
+        return host, port
+    return value, None
+
+
+@lru_cache(maxsize=65536)
+def is_valid_ip_address(value: str) -> bool:
+    """True for a real, routable-or-private IPv4/IPv6 address with an optional port in 1-65535.
+
+    Unspecified (0.0.0.0, ::) and loopback addresses identify no one, and 255.x.x.x is a netmask or
+    broadcast address, so they are rejected. IPv6 candidates need two non-empty groups and a digit, so
+    that `Foo::Bar`-style code and words such as dead::beef are not addresses. Leading zeros in IPv4
+    octets are rejected, as by `ipaddress` (they are octal to some parsers, RFC 6943 §3.1.1).
+    """
+    host, port = _split_port(value)
+    if port is not None and not (port.isdigit() and 0 < int(port) <= _MAX_PORT):
+        return False
+    try:
+        address = ipaddress.ip_address(host)
+    except ValueError:
+        return False
+    if address.is_unspecified or address.is_loopback:
+        return False
+    if address.version == 4:
+        return not host.startswith("255.")
+    groups = [group for group in host.split(":") if group]
+    return len(groups) >= _MIN_IPV6_GROUPS and any(character.isdigit() for character in host)
+
+
+def follows_version_label(text: str, start: int) -> bool:
+    """True when a version label (version, ver, v, 版本, 固件) precedes `start` with no digit between."""
+    labels = list(_VERSION_LABEL.finditer(text, max(0, start - _VERSION_WINDOW), start))
+    return bool(labels) and not any(character in _DIGITS for character in text[labels[-1].end() : start])
+
+
+def _take_back(text: str, start: int, characters: frozenset[str], limit: int) -> int:
+    first = start
+    while first > 0 and start - first < limit and text[first - 1] in characters:
+        first -= 1
+    return first
+
+
+class IpAddressRecognizer(PatternRecognizer):
+    """IP地址 (IPv4 RFC 791, IPv6 RFC 4291 with RFC 5952 text forms).
+
+    Finds `192.168.1.10`, `10.0.0.5:8080`, `2001:db8::8a2e:370:7334`, `::ffff:192.0.2.1` and
+    `[2001:db8::1]:443`; the port is part of the span. Dotted version numbers next to a version label
+    are not reported, and a dotted run with a fifth component (1.2.3.4.5) is not an address.
+    """
+
+    entity_type = "IP_ADDRESS"
+    patterns = (
+        Pattern("ipv4", _IPV4_FROM_FIRST_DOT, 0.5),
+        Pattern("ipv6", _IPV6_FROM_FIRST_COLON, 0.75),
+        Pattern("ipv6_bracketed", _IPV6_BRACKETED, 0.75),
+    )
+    context = (
+        "ip", "ip地址", "地址", "主机", "服务器", "网关", "登录", "来源", "访问", "host", "server", "client",
+        "remote", "addr", "src", "dst", "gateway", "proxy", "x-forwarded-for", "xff", "dns",
+    )
+    prefilter = (".", ":")
+    # Boundaries are checked in `analyze`, after `trim` has moved the start of IPv4 candidates.
+    boundary = "none"
+    validated_score = 0.6
+    context_boost = 0.3
+    examples = Examples(
+        positive=(
+            "登录IP：192.168.1.10，时间",
+            "client=10.0.0.5:8080",
+            "IPv6地址2001:db8::8a2e:370:7334。",
+            "connect [2001:db8::1]:443",
+        ),
+        negative=(
+            "版本 1.2.3.4",  # a version, not an address
+            "version: 10.0.0.1",
+            "256.1.1.1",  # octet out of range
+            "1.2.3.4.5",  # five components
+            "12:30:45",  # a time
+            "127.0.0.1",  # loopback identifies no one
+        ),
+    )
+
+    def trim(self, text: str, start: int, end: int) -> tuple[int, int]:
+        # Candidates found from their first dot or colon take back the first octet or group.
+        if text[start] == ".":
+            start = _take_back(text, start, _DIGITS, _MAX_IPV4_OCTET_DIGITS)
+        elif text[start] == ":":
+            start = _take_back(text, start, _HEX, _MAX_IPV6_GROUP_DIGITS)
+        if end - start > 2 and text[end - 1] == ":" and text[end - 2] != ":":  # "fe80::1:" + label
+            end -= 1
+        return start, end
+
+    def validate(self, value: str) -> bool | None:
+        return is_valid_ip_address(value)
+
+    def analyze(self, text: str) -> Iterator[Finding]:
+        length = len(text)
+        for finding in super().analyze(text):
+            start, end = finding.start, finding.end
+            if start > 0 and (
+                text[start - 1] in _ALNUM
+                or (text[start - 1] == "." and start > 1 and text[start - 2] in _DIGITS)
+            ):
+                continue
+            if end < length and text[end] in _ALNUM:
+                continue
+            if follows_version_label(text, start):
+                continue
+            yield finding
