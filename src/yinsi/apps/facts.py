@@ -19,6 +19,10 @@ class Component:
     permission: str | None = None
     has_intent_filter: bool = False
     authorities: str | None = None
+    # Actions and categories of all its intent filters, sorted: tells a launcher activity
+    # (MAIN + LAUNCHER) or a BOOT_COMPLETED / SMS_RECEIVED receiver from an internal component.
+    intent_actions: tuple[str, ...] = ()
+    intent_categories: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -112,6 +112,7 @@ def _component(node: XmlElement, package: str) -> Component:
     attrs = node.attributes
     name = _text(attrs.get("name")) or ""
     permission = _text(attrs.get("permission"))
+    filters = [child for child in node.children if child.tag == "intent-filter"]
     if node.tag == "provider" and permission is None:
         # A provider guarded only for reads or writes is still guarded; record the read side first.
         permission = _text(attrs.get("readPermission")) or _text(attrs.get("writePermission"))
@@ -120,9 +121,16 @@ def _component(node: XmlElement, package: str) -> Component:
         name=resolve_class_name(package, name) if name else "",
         exported=_bool(attrs.get("exported")),
         permission=permission,
-        has_intent_filter=any(child.tag == "intent-filter" for child in node.children),
+        has_intent_filter=bool(filters),
         authorities=_text(attrs.get("authorities")) if node.tag == "provider" else None,
+        intent_actions=_names(filters, "action"),
+        intent_categories=_names(filters, "category"),
     )
+
+
+def _names(filters: list[XmlElement], tag: str) -> tuple[str, ...]:
+    names = {_text(item.attributes.get("name")) for f in filters for item in f.children if item.tag == tag}
+    return tuple(sorted(n for n in names if n))
 
 
 def _text(value: AxmlValue | None) -> str | None:
