@@ -6,6 +6,8 @@ Public API only; everything else is internal and may change.
 from __future__ import annotations
 
 from yinsi._analyze import analyze, default_analyzer
+from yinsi._anonymize import anonymize, deanonymize
+from yinsi.core.anonymized import AnonymizedText, Replacement
 from yinsi.core.entities import ENTITY_TYPES, Category, EntityType, entity_type
 from yinsi.core.errors import (
     ConfigurationError,
@@ -15,7 +17,11 @@ from yinsi.core.errors import (
     YinsiError,
 )
 from yinsi.core.types import Evidence, Finding, Location, Span
+from yinsi.crypto.keys import MasterKey, load_key
+from yinsi.crypto.vault import Vault
 from yinsi.pipeline import Analyzer, resolve_overlaps
+from yinsi.policy.load import load_policy
+from yinsi.policy.model import Policy
 from yinsi.recognizers.base import Examples, Pattern, PatternRecognizer, Recognizer
 
 __version__ = "0.1.0"
@@ -23,6 +29,7 @@ __version__ = "0.1.0"
 __all__ = [
     "ENTITY_TYPES",
     "Analyzer",
+    "AnonymizedText",
     "Category",
     "ConfigurationError",
     "EntityType",
@@ -31,16 +38,24 @@ __all__ = [
     "Finding",
     "InputError",
     "Location",
+    "MasterKey",
     "Pattern",
     "PatternRecognizer",
+    "Policy",
     "Recognizer",
     "RecognizerError",
+    "Replacement",
     "Span",
     "UnknownEntityError",
+    "Vault",
     "YinsiError",
     "__version__",
     "analyze",
+    "anonymize",
+    "deanonymize",
     "default_analyzer",
     "entity_type",
+    "load_key",
+    "load_policy",
     "resolve_overlaps",
 ]

@@ -1,1 +1,1 @@
-"""Cryptographic building blocks of de-identification: master keys, FF1 format-preserving encryption, the vault."""
+"""Cryptographic building blocks of de-identification: master keys, FF1 encryption, the vault."""

@@ -21,7 +21,7 @@ from datetime import date, timedelta
 from functools import cache
 from typing import TYPE_CHECKING, ClassVar, Literal
 
-from yinsi.operators._check_digits import USCC_ALPHABET, CHECK_DIGITS, compact_of
+from yinsi.operators._check_digits import CHECK_DIGITS, USCC_ALPHABET, compact_of
 from yinsi.operators.base import OperatorContext, ParamError
 from yinsi.operators.hmac import normalize_for_pseudonym
 
@@ -201,4 +201,7 @@ def _same_shape(value: str, rng: random.Random) -> str:
     return "".join(out)
 
 
-_COMMON_CJK = "的一是在人有这中大来上国个到说们为子和你地出道也时年得就那要下以生会自着去之过家学对可她里后小么心多天而能好都然没日于起还发成事只作当想看文"
+_COMMON_CJK = (
+    "的一是在人有这中大来上国个到说们为子和你地出道也时年得就那要下"
+    "以生会自着去之过家学对可她里后小么心多天而能好都然没日于起还发成事只作当想看文"
+)

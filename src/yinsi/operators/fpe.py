@@ -36,18 +36,20 @@ class FpeParams:
     """`alphabet`: "digits", "alphanumeric" (0-9, a-z, A-Z, case kept exactly) or "auto" (digits for
     numeric identifiers, the GB 32100 set for USCCs, alphanumeric otherwise). Characters outside the
     alphabet (separators, `+`, `@`) stay as they are. `keep_prefix`/`keep_suffix` count alphabet
-    characters left in clear (e.g. 3 keeps a mobile number's carrier prefix).
+    characters left in clear. By default nothing is kept, except for mainland mobile numbers, which
+    keep everything but their last 8 digits (the country code and the 1xx carrier prefix), so that
+    the output is still a mobile number and the 10^8 subscriber digits are what is encrypted.
     """
 
     alphabet: Literal["auto", "digits", "alphanumeric"] = "auto"
-    keep_prefix: int = 0
+    keep_prefix: int | None = None
     keep_suffix: int = 0
     recompute_check_digit: bool = True
     # A value with fewer encryptable characters than FF1 allows: fail, or mask it with "*" (lossy).
     too_short: Literal["error", "mask"] = "error"
 
     def __post_init__(self) -> None:
-        if self.keep_prefix < 0:
+        if self.keep_prefix is not None and self.keep_prefix < 0:
             raise ParamError("keep_prefix", "must be 0 or more")
         if self.keep_suffix < 0:
             raise ParamError("keep_suffix", "must be 0 or more")
@@ -70,6 +72,12 @@ class FpeOperator:
     def invert(self, value: str, params: FpeParams, context: OperatorContext) -> str:
         """The original of an `operate` output, under the same key, parameters and entity type."""
         return _transform(value, params, context, decrypt=True)
+
+
+def _default_keep_prefix(entity_type: str, positions: list[int]) -> int:
+    if entity_type == "CN_MOBILE":
+        return max(0, len(positions) - 8)
+    return 0
 
 
 def alphabet_for(entity_type: str, params: FpeParams) -> str:
@@ -95,7 +103,8 @@ def _transform(value: str, params: FpeParams, context: OperatorContext, *, decry
         for index, character in enumerate(value)
         if character in allowed and not (check_rule is not None and index == last_alnum)
     ]
-    start, stop = params.keep_prefix, len(positions) - params.keep_suffix
+    start = params.keep_prefix if params.keep_prefix is not None else _default_keep_prefix(entity, positions)
+    stop = len(positions) - params.keep_suffix
     if stop - start <= 0:
         return value
     secret_positions = positions[start:stop]

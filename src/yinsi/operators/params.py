@@ -10,7 +10,6 @@ import dataclasses
 import types
 import typing
 from collections.abc import Mapping
-from functools import cache
 from typing import Any
 
 from yinsi.operators.base import ParamError
@@ -34,9 +33,15 @@ def build_params(params_type: type[Any], raw: Mapping[str, object]) -> Any:
         raise ParamError("parameters", str(error)) from None
 
 
-@cache
 def _hints(params_type: type[Any]) -> dict[str, Any]:
-    return typing.get_type_hints(params_type)
+    hints = _HINTS.get(params_type)
+    if hints is None:
+        hints = _HINTS[params_type] = typing.get_type_hints(params_type)
+    return hints
+
+
+# Params classes are immutable declarations; resolving their annotations once is enough.
+_HINTS: dict[type[Any], dict[str, Any]] = {}
 
 
 def _coerce(name: str, value: object, hint: Any) -> object:

@@ -9,6 +9,7 @@ import importlib
 import inspect
 import pkgutil
 from functools import cache
+from typing import cast
 
 from yinsi.core.errors import ConfigurationError
 from yinsi.operators.base import Operator
@@ -29,7 +30,8 @@ def operators() -> dict[str, Operator]:
             if member.__module__ == module.__name__ and all(
                 hasattr(member, attribute) for attribute in ("name", "params_type", "operate", "check")
             ):
-                found[member.name] = member()
+                instance = cast(Operator, member())
+                found[instance.name] = instance
     return found
 
 

@@ -1,0 +1,1 @@
+"""Policies: which operator, with which parameters, applies to each entity type."""
