@@ -37,7 +37,9 @@ def score(text: str) -> float:
         ("mapped ::ffff:192.0.2.1 ok", ["::ffff:192.0.2.1"]),
         ("connect [2001:db8::1]:443", ["[2001:db8::1]:443"]),
         ("host=2001:db8::1: refused", ["2001:db8::1"]),  # trailing colon of a label
-        ("server 10.0.0.1", ["10.0.0.1"]),  # "ver" inside another word is not a version label
+        ("server 10.0.0.1", ["10.0.0.1"]),
+        ("ip:2001:db8::1", ["2001:db8::1"]),
+        ("ip:10.0.0.1", ["10.0.0.1"]),  # "ver" inside another word is not a version label
         ("v1.2 部署到 10.1.2.3", ["10.1.2.3"]),  # a version label followed by other digits
     ],
 )
