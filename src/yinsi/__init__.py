@@ -8,6 +8,7 @@ from __future__ import annotations
 from yinsi._analyze import analyze, default_analyzer
 from yinsi._anonymize import anonymize, deanonymize
 from yinsi.core.anonymized import AnonymizedText, Replacement
+from yinsi.core.digest_key import DigestKey, load_digest_key
 from yinsi.core.entities import ENTITY_TYPES, Category, EntityType, entity_type
 from yinsi.core.errors import (
     ConfigurationError,
@@ -16,6 +17,7 @@ from yinsi.core.errors import (
     UnknownEntityError,
     YinsiError,
 )
+from yinsi.core.privacy import keyed_digest, mask_preview
 from yinsi.core.types import Evidence, Finding, Location, Span
 from yinsi.crypto.keys import MasterKey, load_key
 from yinsi.crypto.vault import Vault
@@ -23,6 +25,7 @@ from yinsi.pipeline import Analyzer, resolve_overlaps
 from yinsi.policy.load import load_policy
 from yinsi.policy.model import Policy
 from yinsi.recognizers.base import Examples, Pattern, PatternRecognizer, Recognizer
+from yinsi.scanning import Scan, ScanStats, scan
 
 __version__ = "0.1.0"
 
@@ -32,6 +35,7 @@ __all__ = [
     "AnonymizedText",
     "Category",
     "ConfigurationError",
+    "DigestKey",
     "EntityType",
     "Evidence",
     "Examples",
@@ -45,6 +49,8 @@ __all__ = [
     "Recognizer",
     "RecognizerError",
     "Replacement",
+    "Scan",
+    "ScanStats",
     "Span",
     "UnknownEntityError",
     "Vault",
@@ -55,7 +61,11 @@ __all__ = [
     "deanonymize",
     "default_analyzer",
     "entity_type",
+    "keyed_digest",
+    "load_digest_key",
     "load_key",
     "load_policy",
+    "mask_preview",
     "resolve_overlaps",
+    "scan",
 ]
