@@ -1,0 +1,75 @@
+from __future__ import annotations
+
+import pytest
+
+import yinsi
+from yinsi.recognizers.mac_address import is_valid_mac_address
+
+ENTITY = "MAC_ADDRESS"
+
+
+def found(text: str) -> list[str]:
+    findings = yinsi.analyze(text, entities=[ENTITY])
+    assert all(f.entity_type == ENTITY for f in findings)
+    return [text[f.start : f.end] for f in findings]
+
+
+def score(text: str) -> float:
+    (finding,) = yinsi.analyze(text, entities=[ENTITY])
+    return finding.score
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("MAC地址：00:1A:2B:3C:4D:5E", "00:1A:2B:3C:4D:5E"),
+        ("设备a4:5e:60:d1:22:9f已上线", "a4:5e:60:d1:22:9f"),  # CJK on both sides
+        ("物理地址. . . : 00-1A-2B-3C-4D-5E", "00-1A-2B-3C-4D-5E"),
+        ("Gi0/1  001a.2b3c.4d5e  DYNAMIC", "001a.2b3c.4d5e"),
+        ("mac:a4:5e:60:d1:22:9f", "a4:5e:60:d1:22:9f"),  # label letters are not a seventh group
+        ("bssid=3c:46:d8:12:ab:cd&ssid=home", "3c:46:d8:12:ab:cd"),
+        ("网卡００－１Ａ－２Ｂ－３Ｃ－４Ｄ－５Ｅ", "００－１Ａ－２Ｂ－３Ｃ－４Ｄ－５Ｅ"),  # full-width
+        ("MAC 00:1A:2B:\u200b3C:4D:5E", "00:1A:2B:\u200b3C:4D:5E"),  # zero-width space
+        ('{"mac": "00:1a:2b:3c:4d:5e"}', "00:1a:2b:3c:4d:5e"),
+        ("http://router.lan/block?mac=00-1A-2B-3C-4D-5E", "00-1A-2B-3C-4D-5E"),
+        ("蓝牙 00:1A:2B:3C:4D:5E。", "00:1A:2B:3C:4D:5E"),
+    ],
+)
+def test_finds(text: str, expected: str) -> None:
+    assert found(text) == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "00:00:00:00:00:00",  # placeholder
+        "ff:ff:ff:ff:ff:ff",  # broadcast
+        "FF-FF-FF-FF-FF-FF",
+        "00:1A:2B-3C:4D:5E",  # mixed separators
+        "00:1a:2b:3c:4d:5e:6f:70",  # EUI-64: eight groups
+        "10:00:1a:2b:3c:4d:5e",  # seven groups
+        "00:1a:2b:3c:4d",  # five groups
+        "00:1a:2b:3c:4d:5g",  # not hex
+        "x00:1a:2b:3c:4d:5e",
+        "12:30:45",
+        "2024-01-05-12-30-45",  # not hex pairs throughout
+        "001a.2b3c.4d5e.6f70",  # four Cisco groups
+        "1.2.3.4",
+    ],
+)
+def test_misses(text: str) -> None:
+    assert found(text) == []
+
+
+def test_label_raises_the_score() -> None:
+    bare = score("00:1A:2B:3C:4D:5E")
+    assert 0.6 <= bare <= 0.75
+    assert score("MAC地址 00:1A:2B:3C:4D:5E") > bare
+
+
+@pytest.mark.parametrize(
+    ("value", "valid"),
+    [("00:1a:2b:3c:4d:5e", True), ("001a.2b3c.4d5e", True), ("0000.0000.0000", False), ("00:1a", False)],
+)
+def test_validator(value: str, valid: bool) -> None:
+    assert is_valid_mac_address(value) is valid
