@@ -181,13 +181,14 @@ class Scan:
             recognizers=self._recognizers,
         )
         locator = LineLocator(chunk)
-        cut = len(chunk.text)
+        # A finding ending this close to the cut may go on past it (or be a shorter match of
+        # something that does): the next chunk, starting its own region at the finding, sees it whole.
+        near_cut = len(chunk.text) - settings.overlap_chars // 2
         for finding in found:
-            if not chunk.owns(finding.start):
+            if not chunk.owns(finding.start, finding.end):
                 continue
-            if not chunk.final and finding.end >= cut and chunk.offset + finding.start > chunk.own_start:
-                # It may go on past the cut: the next chunk starts its own region here and sees all of
-                # it. Later findings start no earlier (they are sorted), so they move along too.
+            if not chunk.final and finding.end > near_cut and chunk.offset + finding.start > chunk.own_start:
+                # Later findings start no earlier (they are sorted), so they move along too.
                 chunker.defer(chunk.offset + finding.start)
                 return
             line, column = locator.locate(finding.start)

@@ -115,7 +115,9 @@ def _mask_generic(value: str, head: int, tail: int, mask: str, *, reveal: float)
     if count == 0:
         return mask * len(value)
     budget = min(int(count * reveal), count - 1)
-    keep_head = min(head, budget)
+    # Share the budget between both ends first, then give what one end does not need to the other.
+    keep_head = min(head, (budget + 1) // 2)
     keep_tail = min(tail, budget - keep_head)
+    keep_head = min(head, budget - keep_tail)
     hidden = set(positions[keep_head: count - keep_tail])
     return "".join(mask if index in hidden else char for index, char in enumerate(value))
