@@ -22,12 +22,14 @@ phonenumbers versions); the first n records of a bigger corpus equal the corpus 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import random
 import sys
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
+from importlib import metadata
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -111,9 +113,24 @@ def read_jsonl(path: Path) -> list[Record]:
         return [Record.from_json(line) for line in lines if line.strip()]
 
 
+def fingerprint() -> str:
+    """A short hash of the generator's code and the libraries it draws on, naming cached corpora.
+
+    A change to a template or a Faker upgrade changes the corpus, so a cache made before it is not
+    reused by mistake.
+    """
+    digest = hashlib.sha256()
+    here = Path(__file__).resolve().parent
+    for name in ("corpus.py", "corpus_records.py", "corpus_values.py"):
+        digest.update((here / name).read_bytes())
+    for package in ("faker", "python-stdnum", "phonenumbers"):
+        digest.update(metadata.version(package).encode())
+    return digest.hexdigest()[:10]
+
+
 def load_or_generate(seed: int, n: int, path: Path | None = None) -> list[Record]:
     """Read the cached corpus for (seed, n) from bench/.cache, generating it on first use."""
-    path = path or CACHE / f"corpus-s{seed}-n{n}.jsonl"
+    path = path or CACHE / f"corpus-s{seed}-n{n}-{fingerprint()}.jsonl"
     if not path.exists():
         write_jsonl(iter_records(seed, n), path)
     return read_jsonl(path)

@@ -93,11 +93,20 @@ def _amount(values: Values) -> str:
 # -- record kinds --------------------------------------------------------------------------------------
 
 
+def _order_line(values: Values, doc: Doc) -> None:
+    doc.t("订单号：").neg("ORDER_NUMBER", values.order_number())
+    doc.t("  下单时间：").neg("DATETIME", _datetime_text(values))
+
+
 def delivery(values: Values, doc: Doc) -> None:
     """A parcel waybill or a food-delivery order as exported by a merchant system."""
     rng = values.rng
     carrier = rng.choice(("顺丰速运", "中通快递", "圆通速递", "京东物流", "EMS"))
     doc.t(f"【{carrier}】运单号：").neg("TRACKING_NUMBER", values.tracking_number()).t("\n")
+    order_first = rng.random() < 0.5  # merchant systems print the order line above or below the parties
+    if order_first:
+        _order_line(values, doc)
+        doc.t("\n")
     if rng.random() < 0.6:
         doc.t("寄件人：").pii("PERSON", values.person_zh()).t(" ")
         doc.pii("CN_MOBILE", values.render_mobile(values.mobile())).t("\n")
@@ -119,8 +128,9 @@ def delivery(values: Values, doc: Doc) -> None:
         doc.t(rng.choice(("  邮编：", " 邮政编码：", "，邮编"))).pii("CN_POSTAL_CODE", values.postal_code())
     elif roll < 0.5:
         doc.t(" ").pii("CN_POSTAL_CODE", values.postal_code(), "bare")
-    doc.t("\n订单号：").neg("ORDER_NUMBER", values.order_number())
-    doc.t("  下单时间：").neg("DATETIME", _datetime_text(values))
+    if not order_first:
+        doc.t("\n")
+        _order_line(values, doc)
     doc.t("\n实付：¥").neg("AMOUNT", _amount(values))
     if rng.random() < 0.3:
         doc.t("  支付方式：微信支付 交易单号：").neg("WECHATPAY_TXN", values.wechat_pay_txn())
