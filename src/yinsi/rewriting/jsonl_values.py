@@ -1,0 +1,58 @@
+"""JSON Lines values with their exact place in a line, so a rewrite changes single string or number
+values and leaves keys, spacing, key order and escapes of everything else as they were.
+
+A line that is not valid JSON is handled as plain text by the caller.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable
+
+# value, key it belongs to (or None inside arrays at the top) → new value
+ValueTransform = Callable[[str, str | None], str]
+
+_TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?')
+_KEY_END = re.compile(r"\s*:")
+
+
+def is_json(line: str) -> bool:
+    try:
+        json.loads(line)
+    except ValueError:
+        return False
+    return True
+
+
+def rewrite_line(line: str, transform: ValueTransform) -> str:
+    """One JSON document (a JSONL line without its line ending) with its values transformed.
+
+    Strings are re-encoded only when changed, keeping \\u escapes when the original used them. A number
+    whose replacement is no longer a number becomes a string (`13800138000` → `"138****8000"`).
+    """
+    pieces: list[str] = []
+    cursor = 0
+    key: str | None = None
+    for match in _TOKEN.finditer(line):
+        token = match.group()
+        is_string = token.startswith('"')
+        if is_string and _KEY_END.match(line, match.end()):
+            key = json.loads(token)
+            continue
+        value = json.loads(token) if is_string else token
+        new = transform(value, key)
+        if new == value:
+            continue
+        pieces.append(line[cursor : match.start()])
+        if not is_string and _is_number(new):
+            pieces.append(new)
+        else:
+            pieces.append(json.dumps(new, ensure_ascii="\\u" in token))
+        cursor = match.end()
+    pieces.append(line[cursor:])
+    return "".join(pieces)
+
+
+def _is_number(text: str) -> bool:
+    return bool(_TOKEN.fullmatch(text)) and not text.startswith('"')

@@ -1,0 +1,73 @@
+"""The value transforms `yinsi mask` and `yinsi unmask` run over files.
+
+A masking transform analyses one value (a cell, a JSON value, a block of text) and applies the policy.
+A column name or JSON key is put in front of the value as a label, so that context words such as
+"手机" or "QQ" count as they would in running text; findings inside the label itself are ignored.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from yinsi.core.types import Finding
+from yinsi.crypto.vault import Vault
+from yinsi.pipeline import Analyzer
+from yinsi.policy.apply import PolicyRun
+
+_LABEL_SEPARATOR = "："
+
+
+class MaskingTransform:
+    """Masks values with one policy run; counts replacements per entity type in `counts`."""
+
+    def __init__(self, run: PolicyRun, analyzer: Analyzer, *, language: str = "zh") -> None:
+        self.run = run
+        self.analyzer = analyzer
+        self.language = language
+        self.counts: Counter[str] = Counter()
+
+    def __call__(self, value: str, label: str | None) -> str:
+        findings = self._findings(value, label)
+        if not findings:
+            return value
+        result = self.run.apply(value, findings)
+        self.counts.update(item.entity_type for item in result.items)
+        return result.text
+
+    def _findings(self, value: str, label: str | None) -> list[Finding]:
+        if not label:
+            return self.analyzer.analyze(value, language=self.language)
+        prefix = label + _LABEL_SEPARATOR
+        shift = len(prefix)
+        return [
+            Finding(
+                entity_type=found.entity_type, start=found.start - shift, end=found.end - shift,
+                score=found.score, recognizer=found.recognizer, sensitive=found.sensitive,
+                evidence=found.evidence,
+            )
+            for found in self.analyzer.analyze(prefix + value, language=self.language)
+            if found.start >= shift
+        ]
+
+
+class RestoringTransform:
+    """Replaces every surrogate the vault knows by its original; counts restorations per entity type."""
+
+    def __init__(self, vault: Vault) -> None:
+        from yinsi._anonymize import surrogate_pattern
+
+        self.table = vault.surrogates()
+        self.pattern = surrogate_pattern(self.table)
+        self.counts: Counter[str] = Counter()
+
+    def __call__(self, value: str, label: str | None) -> str:
+        if self.pattern is None:
+            return value
+        return self.pattern.sub(self._restore, value)
+
+    def _restore(self, match: re.Match[str]) -> str:
+        entity, original = self.table[match.group()]
+        self.counts[entity] += 1
+        return original
+
