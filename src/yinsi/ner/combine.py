@@ -1,0 +1,118 @@
+"""Turn tagger spans and rule spans into scored entity spans (the policy of the name/address recognizer).
+
+Scores say how sure we are that a span is the named personal information:
+- a name the tagger found and a label or title confirms: 0.95; the tagger alone: 0.8; a label alone
+  (no model, or the model disagreed): 0.85;
+- a whole address with street-level parts (road, number, estate, building, room): 0.85, or 0.95 after
+  an address label; a place name alone is a LOCATION (not personal on its own), 0.5;
+- organisations: 0.6 (reported so that 阿里巴巴 is not mistaken for a person; not personal).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from yinsi.ner import rules
+
+PERSON_MODEL = 0.8
+PERSON_CONFIRMED = 0.95
+PERSON_LABEL_ONLY = 0.85
+PERSON_TITLE_ONLY = 0.75
+ADDRESS_STREET = 0.85
+ADDRESS_LABELLED = 0.95
+ADDRESS_PLACE_LABELLED = 0.6
+LOCATION = 0.5
+ORGANIZATION = 0.6
+
+_ENTITY = {"PER": "PERSON", "ADR": "ADDRESS", "LOC": "LOCATION", "ORG": "ORGANIZATION"}
+
+# Words the tagger is known to take for names in chat text; never names on their own.
+NOT_NAMES = frozenset(
+    ("周一", "周二", "周三", "周四", "周五", "周六", "周日", "周末", "高兴", "马上", "平安", "向前", "明天",
+     "白天", "张开", "黄金", "金额", "方便", "常规", "成功", "安全", "文件", "江湖", "于是", "万一")
+)
+_CJK = re.compile("[\u4e00-\u9fff]")
+
+
+@dataclass(frozen=True, slots=True)
+class Scored:
+    """An entity span with its score and the evidence behind it."""
+
+    start: int
+    end: int
+    entity_type: str
+    score: float
+    source: str
+
+
+def combine(text: str, model: list[tuple[int, int, str]]) -> list[Scored]:
+    """Merge tagger spans (`model`, may be empty) with rule evidence found in `text`."""
+    model = _merge_place_chains(text, model)
+    model = _widen_dotted_names(text, model)
+    labelled_people = {(span.start, span.end): span for span in rules.labelled_people(text)}
+    labelled_addresses = rules.labelled_addresses(text)
+    out: list[Scored] = []
+    person_spans: set[tuple[int, int]] = set()
+    for start, end, label in model:
+        if label == "PER":
+            end = rules.strip_title(text, start, end)
+            value = text[start:end]
+            if value in NOT_NAMES or not (_CJK.search(value) or (start, end) in labelled_people):
+                continue
+            confirmed = (start, end) in labelled_people or rules.title_follows(text, end)
+            out.append(Scored(start, end, "PERSON", PERSON_CONFIRMED if confirmed else PERSON_MODEL, "model"))
+            person_spans.add((start, end))
+        elif label == "ADR" or label == "LOC":
+            end = rules.extend_address(text, end) if label == "ADR" else end
+            labelled = any(s.start <= start and end <= s.end for s in labelled_addresses)
+            if rules.is_street_level(text, start, end) and label == "ADR":
+                out.append(Scored(start, end, "ADDRESS", ADDRESS_LABELLED if labelled else ADDRESS_STREET,
+                                  "model"))
+            elif labelled:
+                out.append(Scored(start, end, "ADDRESS", ADDRESS_PLACE_LABELLED, "model"))
+            else:
+                out.append(Scored(start, end, "LOCATION", LOCATION, "model"))
+        elif label == "ORG":
+            out.append(Scored(start, end, "ORGANIZATION", ORGANIZATION, "model"))
+    for (start, end), span in labelled_people.items():
+        if (start, end) not in person_spans and text[start:end] not in NOT_NAMES:
+            out.append(Scored(start, end, "PERSON", PERSON_LABEL_ONLY, span.reason))
+    model_addresses = [(s.start, s.end) for s in out if s.entity_type in ("ADDRESS", "LOCATION")]
+    for span in labelled_addresses:
+        if any(start < span.end and span.start < end for start, end in model_addresses):
+            continue  # the tagger's span, already scored as labelled, wins
+        end = rules.extend_address(text, span.end)
+        out.append(Scored(span.start, end, "ADDRESS", ADDRESS_LABELLED - 0.05, span.reason))
+    return out
+
+
+def _widen_dotted_names(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """A name with a middle dot is one name: widen a tagger PER span over the dotted parts."""
+    if "·" not in text and "•" not in text and "・" not in text:
+        return spans
+    return [(*rules.widen_dotted_name(text, start, end), label) if label == "PER" else (start, end, label)
+            for start, end, label in spans]
+
+
+def _merge_place_chains(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Join touching place and address pieces (湖北省 | 武汉市 | 珞喻路1037号) into one address span.
+
+    A chain becomes ADR when one of its pieces is ADR; pure place chains stay LOC.
+    """
+    merged: list[tuple[int, int, str]] = []
+    for start, end, label in sorted(spans):
+        if merged and label in ("LOC", "ADR"):
+            previous_start, previous_end, previous_label = merged[-1]
+            gap = text[previous_end:start]
+            touching = gap == "" or gap.isspace()
+            if previous_label in ("LOC", "ADR") and touching and "ADR" in (label, previous_label):
+                merged[-1] = (previous_start, end, "ADR")
+                continue
+        merged.append((start, end, label))
+    return merged
+
+
+def entity_of(label: str) -> str:
+    """The canonical entity type for a tagger label."""
+    return _ENTITY[label]

@@ -1,0 +1,172 @@
+"""Context rules around the tagger: labelled values, titles, dotted names, address tails.
+
+A statistical tagger knows how names look; forms and logs also *say* what a value is (收件人：…,
+"name": "…", 张先生). These rules turn such evidence into spans and scores, and clean the tagger's
+spans (a title is not part of the name; 3栋2单元1502室 belongs to the address before it). All are
+regexes over the normalised text, linear in its length.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from yinsi.ner.lexicon import (
+    ADDRESS_LABELS,
+    ADDRESS_SUFFIXES,
+    COMPOUND_SURNAMES,
+    PERSON_LABELS,
+    SINGLE_SURNAMES,
+    TITLES,
+    trie_regex,
+)
+
+_CJK = "\u4e00-\u9fff"
+_SEP = r"[ \t]*(?:[:：=]|\"[ \t]*:|'[ \t]*:)[ \t]*[\"'“「【]?[ \t]*"
+_SURNAME_CLASS = "[" + "".join(sorted(SINGLE_SURNAMES)) + "]"
+_COMPOUND = "|".join(sorted(COMPOUND_SURNAMES))
+# A Chinese name: (compound or single surname) + one or two given-name characters.
+_CN_NAME = f"(?:(?:{_COMPOUND})[{_CJK}]{{1,2}}|{_SURNAME_CLASS}[{_CJK}]{{1,2}})"
+# Minority and transliterated names joined by a middle dot (买买提·阿凡提, 爱新觉罗·溥仪).
+_DOT_NAME = f"[{_CJK}]{{1,6}}[·•・][{_CJK}]{{1,6}}(?:[·•・][{_CJK}]{{1,6}})?"
+# A Latin-script name of two or three capitalised words (John Smith, Anna-Lena Müller).
+_LATIN_NAME = r"[A-Z][a-zà-ÿ]+(?:[-'][A-Za-zà-ÿ]+)?(?:[ ][A-Z][a-zà-ÿ]+(?:[-'][A-Za-zà-ÿ]+)?){1,2}"
+
+# What may follow a labelled name: end, punctuation, space, a digit (联系人 张三 138...), a title or
+# a common clause word. Stops "收件人：张三丰收" from taking more than the name.
+_NAME_END = r"(?=$|[\s,，。;；、:：|/\\)）\]】\"'”’0-9<]|先生|女士|小姐|老师)"
+
+# Characters that end an address written after a label.
+_ADDRESS_STOP = "\n\r\t,，;；。|\"'”’<>{}（()）【】[]"
+# Street-level parts that make a span a postal address rather than a bare place name.
+_STREET_LEVEL = re.compile(r"[路街道巷弄号栋幢楼单元室座层村组里]|小区|花园|公寓|大厦|胡同|园区")
+# Trailing building / unit / room parts a tagger may cut off: 3栋2单元1502室, 12 号楼, B座.
+_ADDRESS_TAIL = re.compile(
+    r"(?:[ \t]?(?:[0-9]{1,5}|[A-Z])[ \t]?(?:号楼|号院|号|栋|幢|单元|室|层|楼|座|区|弄|组)|"
+    r"[ \t]?[0-9]{3,5}(?![0-9]))+"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class RuleSpan:
+    """A span a rule vouches for, and why."""
+
+    start: int
+    end: int
+    label: str  # PER or ADR
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class _Compiled:
+    person_label: re.Pattern[str]
+    person_label_spaced: re.Pattern[str]
+    address_label: re.Pattern[str]
+    title_after: re.Pattern[str]
+
+
+@cache
+def _compiled() -> _Compiled:
+    person_labels = trie_regex(PERSON_LABELS)
+    address_labels = trie_regex(ADDRESS_LABELS)
+    person_value = f"(?P<value>{_DOT_NAME}|{_CN_NAME}|{_LATIN_NAME})"
+    return _Compiled(
+        person_label=re.compile(
+            rf"(?<![A-Za-z_])(?:{person_labels})[\"']?{_SEP}{person_value}{_NAME_END}", re.IGNORECASE
+        ),
+        person_label_spaced=re.compile(
+            rf"(?:{trie_regex(('联系人', '收件人', '收货人', '客户', '签收人', '寄件人', '户主', '姓名'))})"
+            rf"[ \t]+{person_value}{_NAME_END}"
+        ),
+        address_label=re.compile(
+            rf"(?:{address_labels})[\"']?(?:{_SEP}|[ \t]+)(?P<value>[^{re.escape(_ADDRESS_STOP)}]{{4,80}})",
+            re.IGNORECASE,
+        ),
+        title_after=re.compile(trie_regex(TITLES)),
+    )
+
+
+def labelled_people(text: str) -> list[RuleSpan]:
+    """Names written after a person label: 收件人：张三, "name": "李四", consignee=John Smith."""
+    compiled = _compiled()
+    found = []
+    for regex in (compiled.person_label, compiled.person_label_spaced):
+        for match in regex.finditer(text):
+            start, end = match.span("value")
+            found.append(RuleSpan(start, end, "PER", "label"))
+    return found
+
+
+def labelled_addresses(text: str) -> list[RuleSpan]:
+    """Addresses written after an address label, up to the next field separator."""
+    found = []
+    for match in _compiled().address_label.finditer(text):
+        start, end = match.span("value")
+        value = text[start:end]
+        # A trailing "电话", "手机" or a phone number starts the next field, not the address.
+        cut = _NEXT_FIELD.search(value)
+        if cut is not None:
+            end = start + cut.start()
+        while end > start and text[end - 1] in " \t":
+            end -= 1
+        if end - start >= 4 and _STREET_LEVEL.search(text, start, end):
+            found.append(RuleSpan(start, end, "ADR", "label"))
+    return found
+
+
+_NEXT_FIELD = re.compile(
+    r"[ \t]*(?:电话|手机|联系|收件|邮编|姓名|tel|phone|mobile)|[ \t]+1[3-9][0-9]{9}|[ \t]{2,}", re.IGNORECASE
+)
+
+
+def title_follows(text: str, end: int) -> bool:
+    """True when a form of address (先生, 女士, 老师 …) starts at `end`."""
+    return _compiled().title_after.match(text, end) is not None
+
+
+def strip_title(text: str, start: int, end: int) -> int:
+    """The end of a person span with a trailing title removed (张先生 → 张), never emptying it."""
+    for title in sorted(TITLES, key=len, reverse=True):
+        if text.endswith(title, start, end) and end - len(title) > start:
+            return end - len(title)
+    return end
+
+
+def extend_address(text: str, end: int) -> int:
+    """Extend an address span over building, unit and room parts that follow it."""
+    match = _ADDRESS_TAIL.match(text, end)
+    return match.end() if match else end
+
+
+def is_street_level(text: str, start: int, end: int) -> bool:
+    """True when the span names a road, number, estate, building or room, not only a place."""
+    return _STREET_LEVEL.search(text, start, end) is not None
+
+
+def ends_with_division_suffix(text: str, end: int) -> bool:
+    return end > 0 and text[end - 1] in ADDRESS_SUFFIXES
+
+
+_DOTS = "·•・"
+# Characters that end a transliterated name part: particles and verbs that follow names in prose.
+_AFTER_NAME = frozenset("的和与是在说了来去到从向对把被给也都就还及、")
+
+
+def widen_dotted_name(text: str, start: int, end: int) -> tuple[int, int]:
+    """Widen a name span across middle dots (买买提 · 阿凡提 → 买买提·阿凡提), at most 6 characters a part."""
+    while end + 1 < len(text) and text[end] in _DOTS and _is_name_char(text[end + 1]):
+        index = end + 1
+        while index < len(text) and index - end <= 6 and _is_name_char(text[index]):
+            index += 1
+        end = index
+    while start >= 2 and text[start - 1] in _DOTS and _is_name_char(text[start - 2]):
+        index = start - 2
+        while index > 0 and start - index <= 6 and _is_name_char(text[index - 1]):
+            index -= 1
+        start = index
+    return start, end
+
+
+def _is_name_char(char: str) -> bool:
+    return "\u4e00" <= char <= "\u9fff" and char not in _AFTER_NAME

@@ -1,0 +1,89 @@
+"""Names, postal addresses, place names and organisations in Chinese text (model plus context rules)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from yinsi.core.entities import entity_type
+from yinsi.core.types import Evidence, Finding
+from yinsi.recognizers.base import Examples
+
+# Texts are tagged line by line, long lines sentence by sentence, so the tagger's cost stays linear
+# and a line without any Chinese character (JSON keys, numbers, English logs) costs one regex search.
+_CJK = re.compile("[\u4e00-\u9fff]")
+_LINES = re.compile(r"[^\n]*[\u4e00-\u9fff][^\n]*")
+_SENTENCE_END = re.compile(r"(?<=[。！？；!?;])")
+_MAX_SEGMENT = 400
+# Latin names are only reported after a label; this literal prefilter decides if labels can occur.
+_LABEL_HINT = re.compile(r"name|consignee|receiver|recipient|customer|contact", re.IGNORECASE)
+
+
+class NamedEntityRecognizer:
+    """姓名、地址、地名、机构名称 (PIPL art. 4; GB/T 35273-2020 A.1 个人基本资料; GB/T 2260 区划).
+
+    A character CRF (python-crfsuite, the `ner` extra; model in yinsi/data/ner) tags person names,
+    place names, organisations and whole postal addresses; context rules add what forms and logs say
+    (收件人：, "name": …, 张先生) and clean the spans (the title is not part of the name; building,
+    unit and room belong to the address). Without python-crfsuite only the rules run: labelled names
+    and addresses are still found, free-text names are not.
+
+    A bare place name in prose is reported as LOCATION (not personal on its own); organisations as
+    ORGANIZATION so that 阿里巴巴 is not taken for a person.
+    """
+
+    languages: tuple[str, ...] = ("zh",)
+    entity_types: tuple[str, ...] = ("PERSON", "ADDRESS", "LOCATION", "ORGANIZATION")
+    examples = Examples(
+        positive=(
+            "收件人：张伟，电话：13800138000，地址：湖北省武汉市洪山区珞喻路1037号",
+            "欧阳娜娜女士您好，您的包裹已送达。",
+            '{"name": "李秀英", "city": "深圳"}',
+        ),
+        negative=("今天周一，大家都很高兴。", "订单已发货，请注意查收。", "order=12345 status=ok"),
+    )
+
+    def __init__(self) -> None:
+        self.name = type(self).__name__
+        self._sensitive = {entity: entity_type(entity).sensitive for entity in self.entity_types}
+
+    def analyze(self, text: str) -> Iterator[Finding]:
+        if _CJK.search(text) is None and _LABEL_HINT.search(text) is None:
+            return
+        from yinsi.ner.combine import combine
+        from yinsi.ner.tagger import load_tagger, tagger_available
+
+        use_model = tagger_available()
+        tagger = load_tagger() if use_model else None
+        for offset, segment in _segments(text):
+            model = tagger.spans(segment) if tagger is not None and _CJK.search(segment) else []
+            for span in combine(segment, model):
+                yield Finding(
+                    entity_type=span.entity_type,
+                    start=offset + span.start,
+                    end=offset + span.end,
+                    score=span.score,
+                    recognizer=self.name,
+                    sensitive=self._sensitive[span.entity_type],
+                    evidence=Evidence(pattern=span.source),
+                )
+
+
+def _segments(text: str) -> Iterator[tuple[int, str]]:
+    """(offset, piece) for each line worth looking at, long lines cut after sentence punctuation."""
+    pattern = _LINES if _LABEL_HINT.search(text) is None else re.compile(r"[^\n]+")
+    for match in pattern.finditer(text):
+        line, offset = match.group(), match.start()
+        if len(line) <= _MAX_SEGMENT:
+            yield offset, line
+            continue
+        start = 0
+        for cut in _SENTENCE_END.finditer(line):
+            if cut.start() - start >= _MAX_SEGMENT // 2:
+                yield offset + start, line[start : cut.start()]
+                start = cut.start()
+        while len(line) - start > _MAX_SEGMENT:  # no punctuation: hard cut
+            yield offset + start, line[start : start + _MAX_SEGMENT]
+            start += _MAX_SEGMENT
+        if start < len(line):
+            yield offset + start, line[start:]
