@@ -1,0 +1,101 @@
+from __future__ import annotations
+
+import pytest
+
+import yinsi
+from yinsi.recognizers.gps_coordinate import is_plausible_pair, is_valid_gps_pair
+
+ENTITY = "GPS_COORDINATE"
+
+
+def found(text: str) -> list[str]:
+    findings = yinsi.analyze(text, entities=[ENTITY])
+    assert all(f.entity_type == ENTITY for f in findings)
+    return [text[f.start : f.end] for f in findings]
+
+
+def score(text: str) -> float:
+    (finding,) = yinsi.analyze(text, entities=[ENTITY])
+    return finding.score
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("当前位置：39.9042, 116.4074", "39.9042, 116.4074"),
+        ("用户在39.9042,116.4074附近", "39.9042,116.4074"),  # CJK on both sides
+        ("(39.9042,116.4074)", "39.9042,116.4074"),
+        ("116.397128,39.916527", "116.397128,39.916527"),  # lng,lat as in AMap
+        ("-33.8688, 151.2093", "-33.8688, 151.2093"),  # southern hemisphere
+        ("40.7128, -74.0060", "40.7128, -74.0060"),
+        ("39.9042°N, 116.4074°E", "39.9042°N, 116.4074°E"),
+        ("定位 39.904，116.407", "39.904，116.407"),  # three decimals next to a location word
+        ("lat=39.9&lng=116.4", "39.9&lng=116.4"),
+        ('{"latitude": 39.9042, "longitude": 116.4074}', '39.9042, "longitude": 116.4074'),
+        ("经度116.397128 纬度39.916527", "116.397128 纬度39.916527"),
+        ("纬度：39.916527，经度：116.397128", "39.916527，经度：116.397128"),
+        ("北纬39.9042°，东经116.4074°", "39.9042°，东经116.4074"),
+        ("39°54'15\"N 116°24'27\"E", "39°54'15\"N 116°24'27\"E"),
+        ("N39°54'15\" E116°24'27\"", "N39°54'15\" E116°24'27\""),
+        ("北纬39°54′15″，东经116°24′27″", "北纬39°54′15″，东经116°24′27″"),
+        ("位置：３９．９０４２，１１６．４０７４", "３９．９０４２，１１６．４０７４"),  # full-width
+        ("39.90\u200b42, 116.4074", "39.90\u200b42, 116.4074"),  # zero-width space
+        ("https://maps.example.com/?q=39.9042,116.4074&z=15", "39.9042,116.4074"),
+    ],
+)
+def test_finds(text: str, expected: str) -> None:
+    assert found(text) == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "95.1234, 200.5678",  # out of range
+        "lat=95.1&lng=116.4",  # latitude out of range
+        "经度39.9 纬度116.4",  # labels say the second number is a latitude: out of range
+        "39.9, 116.4",  # too few decimals without labels
+        "39.904, 116.407",  # three decimals without a location word
+        "0.1234, 0.5678",  # two small measurements
+        "lat=39&lng=116",  # whole degrees
+        "纬度39.9042",  # one number is not a pair
+        "39°74'15\"N 116°24'27\"E",  # 74 minutes
+        "39°54'75\"N 116°24'27\"E",  # 75 seconds
+        "192.168.1.1, 10.0.0.1",
+        "1.2.39.9042, 116.4074",  # inside a longer dotted run
+        "A39.9042, 116.4074",
+    ],
+)
+def test_misses(text: str) -> None:
+    assert found(text) == []
+
+
+def test_scores() -> None:
+    bare = score("39.9042, 116.4074")
+    assert 0.5 <= bare <= 0.7
+    assert score("GPS坐标 39.9042, 116.4074") > bare
+    assert score("lat=39.9&lng=116.4") >= 0.8
+    assert score("版本 1.2345 2.3456") < 0.3  # decimals next to a version or a price
+    assert score("金额 12.3456, 45.6789") < 0.3
+
+
+@pytest.mark.parametrize(
+    ("value", "valid"),
+    [
+        ("39.9042, 116.4074", True),
+        ("116.4074, 39.9042", True),
+        ("116.4074N, 39.9042E", False),  # a latitude of 116
+        ("39.9&lng=116.4", True),
+        ("116.4&lat=39.9", True),
+        ("39.9&lat=116.4", False),
+        ("39°54'15\"N 116°24'27\"E", True),
+    ],
+)
+def test_validator(value: str, valid: bool) -> None:
+    assert is_valid_gps_pair(value) is valid
+
+
+def test_plausible_pair_order() -> None:
+    assert is_plausible_pair(39.9, 116.4, None)
+    assert is_plausible_pair(116.4, 39.9, None)
+    assert not is_plausible_pair(116.4, 39.9, True)
+    assert not is_plausible_pair(100.0, 100.0, None)
