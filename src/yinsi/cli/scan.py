@@ -8,8 +8,6 @@ usage or I/O errors — an incomplete scan must not pass a CI gate as clean).
 from __future__ import annotations
 
 import re
-import time
-from datetime import UTC, datetime
 
 import click
 
@@ -19,7 +17,7 @@ from yinsi.core.digest_key import load_digest_key
 from yinsi.core.entities import check_entity_names
 from yinsi.scanning import DEFAULT_MIN_SCORE, Scan, ScanSettings
 from yinsi.sinks import Output, create_sink, formats
-from yinsi.sinks.records import ScanMetadata
+from yinsi.sinks.deliver import deliver
 
 EXIT_FINDINGS = 1
 EXIT_USAGE_OR_IO = 2
@@ -103,25 +101,13 @@ def command(
     scan = Scan(paths, settings, key, observer=progress)
     sink = create_sink(output_format, Output(output, private=settings.include_values),
                        include_values=settings.include_values)
-    started_at, clock = datetime.now(UTC), time.perf_counter()
-    found = 0
-    try:
-        with progress.running(scan.plan()):
-            for finding in scan:
-                sink.add(finding)
-                found += 1
-        stats = scan.stats()
-        sink.finish(ScanMetadata(
-            tool_version=__version__, inputs=scan.paths, settings=settings, key_source=key.source,
-            key_id=key.key_id, stats=stats, started_at=started_at,
-            duration_seconds=time.perf_counter() - clock,
-        ))
-    except BaseException:
-        sink.abort()
-        raise
+    with progress.running(scan.plan()):
+        meta = deliver(scan, [sink], tool_version=__version__)
+    stats = meta.stats
     if output:
-        click.echo(f"yinsi: wrote {output} ({found} findings in {stats.files_scanned} files)", err=True)
+        click.echo(f"yinsi: wrote {output} ({stats.findings} findings in {stats.files_scanned} files)",
+                   err=True)
     if stats.errors:
         ctx.exit(EXIT_USAGE_OR_IO)
-    if fail_on_findings and found:
+    if fail_on_findings and stats.findings:
         ctx.exit(EXIT_FINDINGS)

@@ -67,7 +67,7 @@ def load_digest_key(
     path = default_key_path(env)
     if path.exists():
         return DigestKey(_read_key_file(path), f"key file {path}")
-    _create_key_file(path)
+    create_key_file(path)
     return DigestKey(_read_key_file(path), f"key file {path} (created)")
 
 
@@ -89,8 +89,8 @@ def _read_key_file(path: Path) -> bytes:
         raise ConfigurationError(f"cannot read digest key file {path}: {error.strerror or error}") from None
 
 
-def _create_key_file(path: Path) -> None:
-    """Create the key file atomically with owner-only permissions; a concurrent creator wins."""
+def create_key_file(path: Path) -> None:
+    """Create a key file of 32 random bytes (as hex), owner-only, unless it exists (first creator wins)."""
     try:
         path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
