@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from yinsi.apps.facts import AppFacts
-from yinsi.apps.knowledge import KnowledgeBase
+from yinsi.apps.knowledge import KnowledgeBase, SensitiveApi
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,6 +34,14 @@ def _canonical(name: str) -> str:
     return name.replace("$", ".")
 
 
+def _uri_api(literal: str, uris: dict[str, SensitiveApi]) -> SensitiveApi | None:
+    """The URI entry naming the provider of `literal` ("content://sms/inbox" -> "content://sms")."""
+    for name, api in uris.items():
+        if literal == name or literal.startswith(name + "/"):
+            return api
+    return None
+
+
 def collectable_pi(facts: AppFacts, knowledge: KnowledgeBase) -> dict[str, PiAccess]:
     """PI type -> how the app can collect it, from declared permissions and referenced APIs."""
     permissions: dict[str, list[str]] = {}
@@ -41,12 +49,16 @@ def collectable_pi(facts: AppFacts, knowledge: KnowledgeBase) -> dict[str, PiAcc
         info = knowledge.permissions.get(permission)
         for pi_type in info.pi_types if info else ():
             permissions.setdefault(pi_type, []).append(permission)
-    apis_by_name = {_canonical(name): api for name, api in knowledge.apis.items()}
+    apis_by_name = {_canonical(name): api for name, api in knowledge.apis.items() if api.kind != "uri"}
+    uris = {name: api for name, api in knowledge.apis.items() if api.kind == "uri"}
     apis: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
     for name, callers in facts.api_calls:
-        api = apis_by_name.get(_canonical(name))
-        for pi_type in api.pi_types if api else ():
-            apis.setdefault(pi_type, []).append((api.name, tuple(sorted(callers))))  # type: ignore[union-attr]
+        api = _uri_api(name, uris) if name.startswith("content://") else apis_by_name.get(_canonical(name))
+        if api is None:
+            continue
+        for pi_type in api.pi_types:
+            apis.setdefault(pi_type, []).append((name if api.kind == "uri" else api.name,
+                                                 tuple(sorted(callers))))
     return {
         pi_type: PiAccess(pi_type, tuple(sorted(set(permissions.get(pi_type, ())))),
                           tuple(sorted(set(apis.get(pi_type, ())))))

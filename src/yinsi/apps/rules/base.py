@@ -54,5 +54,5 @@ class AppRule(ABC):
         return AppFinding(
             rule_id=self.id, severity=severity or self.severity, title_zh=self.title_zh,
             title_en=self.title_en, message_zh=message_zh, message_en=message_en, evidence=evidence,
-            references=(*self.references, *extra_references), pi_types=pi_types, tracker=tracker,
+            references=(*extra_references, *self.references), pi_types=pi_types, tracker=tracker,
             heuristic=heuristic)

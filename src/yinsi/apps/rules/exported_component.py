@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from yinsi.apps.facts import AppFacts, Component
+from yinsi.apps.facts import AppFacts
 from yinsi.apps.findings import AppFinding, Reference, Severity
 from yinsi.apps.rules import references as ref
 from yinsi.apps.rules.base import AppRule, RuleContext
@@ -11,15 +11,6 @@ _ANDROID_DOC = Reference("Android", "android:exported",
                          "before API 31 a component with an intent filter is exported by default; "
                          "providers are exported by default before API 17", "V")
 _SEVERITY = {"provider": Severity.MEDIUM, "service": Severity.LOW, "receiver": Severity.LOW}
-
-
-def is_exported(component: Component, target_sdk: int | None) -> bool:
-    """Android's rule: explicit `exported` wins; otherwise intent filters (and old providers) export."""
-    if component.exported is not None:
-        return component.exported
-    if component.kind == "provider":
-        return target_sdk is None or target_sdk < 17
-    return component.has_intent_filter
 
 
 class ExportedComponentRule(AppRule):
@@ -35,9 +26,8 @@ class ExportedComponentRule(AppRule):
 
     def check(self, facts: AppFacts, context: RuleContext) -> list[AppFinding]:
         by_kind: dict[str, list[str]] = {}
-        for component in facts.components:
-            if component.kind in _SEVERITY and component.permission is None and is_exported(
-                    component, facts.target_sdk):
+        for component in facts.exported_components():
+            if component.kind in _SEVERITY and component.permission is None:
                 by_kind.setdefault(component.kind, []).append(component.name)
         findings = []
         for kind, names in sorted(by_kind.items()):

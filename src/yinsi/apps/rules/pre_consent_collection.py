@@ -21,7 +21,8 @@ from yinsi.apps.trackers import TrackerIndex
 
 CONSENT_WORDS = re.compile(
     r"privacy|agree|consent|polic|protocol|gdpr|licen[cs]e|permissionrationale|yinsi|xieyi|tongyi", re.I)
-_INIT_LIKE = re.compile(r"^(?:init\w*|start\w*|initialize\w*|register\w*|setup|setUp|<init>)$")
+# Constructors are left out: getInstance() reaching a constructor says nothing about collection.
+_INIT_LIKE = re.compile(r"^(?:init\w*|start\w*|initialize\w*|register\w*|setup|setUp)$")
 _FRAMEWORK = ("android.", "androidx.", "java.", "javax.", "kotlin.", "kotlinx.", "dalvik.", "sun.",
               "com.google.android.material.", "org.json.", "org.w3c.", "org.xml.")
 
@@ -109,6 +110,8 @@ class PreConsentCollectionRule(AppRule):
                 severity=strong, evidence=(*(f"startup call {c}" for c in calls), *note),
                 pi_types=tracker.collects, tracker=tracker_id, heuristic=True))
         for tracker_id, calls in init_like.items():
+            if tracker_id in gate_calls:
+                continue  # its documented gate call is already reported
             tracker = trackers[tracker_id]
             findings.append(self.finding(
                 f"启动路径调用了 {tracker.name_zh or tracker.name} 的疑似初始化方法（{'、'.join(calls)}），"

@@ -1,0 +1,171 @@
+"""`yinsi app`: audit Android APKs against China's app rules, one report per app or a league table."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TextIO, TypeVar
+
+import click
+
+from yinsi.core.errors import ConfigurationError, InputError
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from yinsi.apps.audit import AppAudit
+    from yinsi.apps.knowledge import AppCategory, TrackerSignature
+
+EXIT_UNUSABLE_INPUT = 2
+_F = TypeVar("_F", bound=Callable[..., Any])
+
+
+def _options(command: _F) -> _F:
+    """The options `audit` and `rank` share."""
+    for option in reversed([
+        click.option("--category", "-c", default=None,
+                     help="App category of the 2021 necessary-PI rule: number (36), Chinese (拍摄美化类) "
+                          "or English name; 'unknown' for a softer report."),
+        click.option("--format", "output_format", type=click.Choice(["table", "json"]), default="table",
+                     show_default=True, help="Output format."),
+        click.option("--trackers", "trackers_file", type=click.Path(dir_okay=False, path_type=Path),
+                     default=None, help="Exodus-format tracker JSON to use besides the built-in signatures."),
+        click.option("--output", "-o", "output", type=click.Path(dir_okay=False, path_type=Path),
+                     default=None, help="Write the report to FILE instead of standard output."),
+    ]):
+        command = option(command)
+    return command
+
+
+@click.group(name="app")
+def command() -> None:
+    """Audit Android apps (APK): trackers, permissions beyond the category's necessary personal
+    information (常见类型移动互联网应用程序必要个人信息范围规定, 2021), collection before consent
+    (App违法违规收集使用个人信息行为认定方法, 2019), and an explainable score.
+
+    \b
+    Examples:
+      yinsi app audit selfie.apk --category 拍摄美化类
+      yinsi app audit *.apk --format json -o report.json
+      yinsi app rank ./apks --category unknown
+    """
+
+
+def _prepare(category: str | None,
+             trackers_file: Path | None) -> tuple[AppCategory | None, tuple[TrackerSignature, ...]]:
+    from yinsi.apps.knowledge import default_knowledge
+    from yinsi.apps.trackers import load_exodus_trackers
+
+    knowledge = default_knowledge()
+    try:
+        resolved = knowledge.category(category) if category is not None else None
+    except ConfigurationError as error:
+        raise click.BadParameter(str(error), param_hint="--category") from error
+    try:
+        extra = load_exodus_trackers(trackers_file) if trackers_file is not None else ()
+    except ConfigurationError as error:
+        raise click.BadParameter(str(error), param_hint="--trackers") from error
+    return resolved, extra
+
+
+def _audit_all(paths: Iterable[Path], category: AppCategory | None,
+               trackers: tuple[TrackerSignature, ...]) -> tuple[list[AppAudit], bool]:
+    """Audit each path; an unusable APK costs one stderr line and does not stop the others."""
+    from yinsi.apps.audit import audit_apk
+
+    audits = []
+    failed = False
+    for path in paths:
+        try:
+            audits.append(audit_apk(path, category=category, trackers=trackers))
+        except (InputError, OSError) as error:
+            failed = True
+            message = str(error) if isinstance(error, InputError) else f"{path}: {error.strerror or error}"
+            click.echo(f"yinsi: error: {message}", err=True)
+    return audits, failed
+
+
+def _emit(output: Path | None, write: Callable[[TextIO], None]) -> None:
+    if output is None:
+        write(sys.stdout)
+        return
+    with output.open("w", encoding="utf-8") as stream:
+        write(stream)
+
+
+def _console(stream: TextIO) -> Console:
+    """A terminal gets its own width; files and pipes get a fixed, wide, colourless layout."""
+    from rich.console import Console
+
+    if stream.isatty():
+        return Console(file=stream)
+    return Console(file=stream, width=150, force_terminal=False, no_color=True)
+
+
+def _finish(failed: bool, audited: int) -> None:
+    """Exit 2 when any input was unusable (or nothing could be audited), else 0."""
+    if failed or audited == 0:
+        raise click.exceptions.Exit(EXIT_UNUSABLE_INPUT)
+
+
+@command.command(name="audit")
+@click.argument("apks", nargs=-1, required=True, type=click.Path(path_type=Path))
+@_options
+def audit(apks: Sequence[Path], category: str | None, output_format: str, trackers_file: Path | None,
+          output: Path | None) -> None:
+    """Audit each APK: findings by severity with references, necessary vs collectable PI, SDKs, score.
+
+    Unusable APKs (not a zip, truncated, zip bomb, malformed manifest, no classes.dex) get one error
+    line each; the others are still audited, and the exit code is then 2.
+    """
+    from yinsi.apps.knowledge import default_knowledge
+    from yinsi.cli._app_render import render_audit
+
+    resolved, extra = _prepare(category, trackers_file)
+    audits, failed = _audit_all(apks, resolved, extra)
+
+    def write(stream: TextIO) -> None:
+        if output_format == "json":
+            stream.write(json.dumps([a.as_dict() for a in audits], ensure_ascii=False, indent=2) + "\n")
+            return
+        console = _console(stream)
+        for item in audits:
+            render_audit(item, default_knowledge(), console)
+
+    if audits:
+        _emit(output, write)
+    _finish(failed, len(audits))
+
+
+@command.command(name="rank")
+@click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
+@_options
+def rank(directory: Path, category: str | None, output_format: str, trackers_file: Path | None,
+         output: Path | None) -> None:
+    """Audit every *.apk under DIRECTORY and print a league table, best privacy score first."""
+    from yinsi.apps.audit import rank_audits
+    from yinsi.cli._app_render import render_league
+
+    if not directory.is_dir():
+        raise click.BadParameter(f"{directory} is not a directory", param_hint="DIRECTORY")
+    paths = sorted(directory.rglob("*.apk"))
+    if not paths:
+        click.echo(f"yinsi: error: no .apk files under {directory}", err=True)
+        raise click.exceptions.Exit(EXIT_UNUSABLE_INPUT)
+    resolved, extra = _prepare(category, trackers_file)
+    audits, failed = _audit_all(paths, resolved, extra)
+    ranked = rank_audits(audits)
+
+    def write(stream: TextIO) -> None:
+        if output_format == "json":
+            rows = [{"rank": position, "name": item.name, **item.as_dict()}
+                    for position, item in enumerate(ranked, start=1)]
+            stream.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
+            return
+        render_league(ranked, _console(stream))
+
+    if ranked:
+        _emit(output, write)
+    _finish(failed, len(ranked))
