@@ -82,6 +82,7 @@ def test_street_level(text: str, street_level: bool) -> None:
         ("这是买买提·阿凡提的书", (2, 5), "买买提·阿凡提"),
         ("爱新觉罗·溥仪和他", (0, 4), "爱新觉罗·溥仪"),
         ("张伟说", (0, 2), "张伟"),
+        ("买买提·阿凡提来自新疆", (0, 6), "买买提·阿凡提"),
     ],
 )
 def test_widen_dotted_name(text: str, span: tuple[int, int], expected: str) -> None:

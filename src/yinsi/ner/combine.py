@@ -98,19 +98,32 @@ def _widen_dotted_names(text: str, spans: list[tuple[int, int, str]]) -> list[tu
 def _merge_place_chains(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """Join touching place and address pieces (湖北省 | 武汉市 | 珞喻路1037号) into one address span.
 
-    A chain becomes ADR when one of its pieces is ADR; pure place chains stay LOC.
+    A run of touching LOC/ADR pieces becomes one ADR when one of them is ADR; pure place runs stay as
+    they are. A name-like piece glued to the front of an estate or road (阳光|小区3栋) joins it too.
     """
-    merged: list[tuple[int, int, str]] = []
+    runs: list[list[tuple[int, int, str]]] = []
     for start, end, label in sorted(spans):
-        if merged and label in ("LOC", "ADR"):
-            previous_start, previous_end, previous_label = merged[-1]
+        if runs:
+            previous_start, previous_end, previous_label = runs[-1][-1]
             gap = text[previous_end:start]
-            touching = gap == "" or gap.isspace()
-            if previous_label in ("LOC", "ADR") and touching and "ADR" in (label, previous_label):
-                merged[-1] = (previous_start, end, "ADR")
+            touching = gap == "" or (gap.isspace() and len(gap) <= 2)
+            placeish = previous_label in ("LOC", "ADR") and label in ("LOC", "ADR")
+            glued = label == "ADR" and gap == "" and text.startswith(_ESTATE_STARTS, start)
+            if touching and (placeish or glued):
+                runs[-1].append((start, end, label))
                 continue
-        merged.append((start, end, label))
+        runs.append([(start, end, label)])
+    merged: list[tuple[int, int, str]] = []
+    for run in runs:
+        if len(run) > 1 and any(label == "ADR" for _, _, label in run):
+            merged.append((run[0][0], run[-1][1], "ADR"))
+        else:
+            merged.extend(run)
     return merged
+
+
+# Estate and road words that cannot start an address on their own: what precedes them is its name.
+_ESTATE_STARTS = ("小区", "花园", "公寓", "大厦", "家园", "新村", "苑", "路", "街", "大道", "巷", "广场", "村")
 
 
 def entity_of(label: str) -> str:

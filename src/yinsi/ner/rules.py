@@ -155,11 +155,18 @@ _AFTER_NAME = frozenset("的和与是在说了来去到从向对把被给也都�
 
 def widen_dotted_name(text: str, start: int, end: int) -> tuple[int, int]:
     """Widen a name span across middle dots (买买提 · 阿凡提 → 买买提·阿凡提), at most 6 characters a part."""
-    while end + 1 < len(text) and text[end] in _DOTS and _is_name_char(text[end + 1]):
-        index = end + 1
-        while index < len(text) and index - end <= 6 and _is_name_char(text[index]):
+    last_dot = max(text.rfind(dot, start, end) for dot in _DOTS)
+    if last_dot >= 0 or (end + 1 < len(text) and text[end] in _DOTS and _is_name_char(text[end + 1])):
+        part_start = last_dot + 1 if last_dot >= 0 else end + 1
+        index = max(end, part_start)
+        while index < len(text) and index - part_start < 6 and _is_name_char(text[index]):
             index += 1
         end = index
+        while end + 1 < len(text) and text[end] in _DOTS and _is_name_char(text[end + 1]):
+            part_start = index = end + 1
+            while index < len(text) and index - part_start < 6 and _is_name_char(text[index]):
+                index += 1
+            end = index
     while start >= 2 and text[start - 1] in _DOTS and _is_name_char(text[start - 2]):
         index = start - 2
         while index > 0 and start - index <= 6 and _is_name_char(text[index - 1]):

@@ -1,0 +1,130 @@
+"""PERSON, ADDRESS, LOCATION and ORGANIZATION through analyze(): tables of names, addresses and traps."""
+
+from __future__ import annotations
+
+import pytest
+
+from yinsi import analyze
+from yinsi.ner.tagger import tagger_available
+from yinsi.recognizers.named_entity import NamedEntityRecognizer
+from yinsi.testing import check_recognizer
+
+needs_model = pytest.mark.skipif(not tagger_available(), reason="python-crfsuite (the ner extra) not installed")
+NAMES = ("PERSON", "ADDRESS", "LOCATION", "ORGANIZATION")
+
+
+def found(text: str, entity: str) -> list[str]:
+    return [text[f.start : f.end] for f in analyze(text, entities=NAMES) if f.entity_type == entity]
+
+
+def test_contract() -> None:
+    check_recognizer(NamedEntityRecognizer)
+
+
+@needs_model
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("收件人：张伟，电话：13800138000", "张伟"),
+        ("客户王秀英反映商品有破损。", "王秀英"),
+        ("联系人 刘洋 13912345678", "刘洋"),
+        ('{"name": "李娜", "mobile": "13800138000"}', "李娜"),
+        ("欧阳娜娜女士您好，您的包裹已送达。", "欧阳娜娜"),
+        ("上官婉儿今天值班。", "上官婉儿"),
+        ("司马光砸缸的故事", "司马光"),
+        ("诸葛亮是三国时期的政治家。", "诸葛亮"),
+        ("张先生您好，请确认订单。", "张"),
+        ("李女士的快递到了。", "李"),
+        ("王老师布置了作业。", "王"),
+        ("陈建国先生于昨日签收。", "陈建国"),
+        ("买买提·阿凡提来自新疆。", "买买提·阿凡提"),
+        ("consignee=John Smith, tel 13800138000", "John Smith"),
+        ("阿里巴巴的马云说，要让天下没有难做的生意。", "马云"),
+    ],
+)
+def test_person_found(text: str, name: str) -> None:
+    assert name in found(text, "PERSON")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "今天周一，大家都很高兴。",
+        "订单已发货，请注意查收。",
+        "中国银行今天发布了年报。",
+        "长江大桥通车了。",
+        "我们周末去王府井逛街吧。",
+        "向前看，平安到家。",
+    ],
+)
+def test_person_not_found(text: str) -> None:
+    assert found(text, "PERSON") == []
+
+
+@needs_model
+@pytest.mark.parametrize(
+    "address",
+    [
+        "湖北省武汉市洪山区珞喻路1037号",
+        "深圳南山区科苑路88号",
+        "上海浦东张江园区 软件园 12 号楼",
+        "阳光小区3栋2单元1502室",
+        "北京市海淀区中关村大街27号",
+        "浙江省杭州市西湖区文三路90号东方通信大厦5楼",
+    ],
+)
+@pytest.mark.parametrize("template", ["地址：{}，电话：13800138000", "请寄到{}，谢谢", "{}"])
+def test_address_whole_span(address: str, template: str) -> None:
+    assert address in found(template.format(address), "ADDRESS")
+
+
+@pytest.mark.parametrize(
+    "address", ["湖北省武汉市洪山区珞喻路1037号", "阳光小区3栋2单元1502室"]
+)
+def test_labelled_address_found_without_model_help(address: str) -> None:
+    # The label rule alone vouches for an address with street-level parts.
+    assert address in found(f"收货地址：{address}", "ADDRESS")
+
+
+@needs_model
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [("他去年去了武汉出差。", "武汉"), ("我们周末去王府井逛街吧。", None), ("长江大桥通车了。", None)],
+)
+def test_bare_place_is_location_not_address(text: str, place: str | None) -> None:
+    assert found(text, "ADDRESS") == []
+    assert found(text, "PERSON") == []
+    if place is not None:
+        assert place in found(text, "LOCATION")
+
+
+@needs_model
+@pytest.mark.parametrize(
+    ("text", "organization"),
+    [("中国银行今天发布了年报。", "中国银行"), ("阿里巴巴的马云说", "阿里巴巴"), ("我在腾讯公司工作", "腾讯公司")],
+)
+def test_organization(text: str, organization: str) -> None:
+    assert organization in found(text, "ORGANIZATION")
+    assert organization not in found(text, "PERSON")
+
+
+@needs_model
+def test_offsets_map_back_through_normalisation() -> None:
+    text = "收件人：\u200b张伟，地址：深圳南山区科苑路８８号"
+    people = [f for f in analyze(text, entities=["PERSON"])]
+    assert [text[f.start : f.end] for f in people] == ["\u200b张伟"] or [text[f.start : f.end] for f in people] == ["张伟"]
+    addresses = [text[f.start : f.end] for f in analyze(text, entities=["ADDRESS"])]
+    assert addresses == ["深圳南山区科苑路８８号"]
+
+
+@needs_model
+def test_scores_rank_confirmed_names_higher() -> None:
+    labelled = analyze("收件人：张伟", entities=["PERSON"])[0]
+    prose = analyze("昨天张伟去了公司。", entities=["PERSON"])[0]
+    assert labelled.score > prose.score >= 0.5
+
+
+def test_long_lines_and_ascii_text() -> None:
+    assert found("x" * 5000, "PERSON") == []
+    text = "，".join(["客户张伟反映问题"] * 200)
+    assert len(found(text, "PERSON")) >= 150
