@@ -45,6 +45,7 @@ class Summary:
         self._digests: dict[str, set[str]] = {}
         self._files_by_type: dict[str, set[str]] = {}
         self._examples: dict[str, str] = {}
+        self._example_scores: dict[str, float] = {}
         self._by_file: Counter[str] = Counter()
         self._sensitive_by_file: Counter[str] = Counter()
 
@@ -60,8 +61,10 @@ class Summary:
         if finding.digest is not None:
             self._digests.setdefault(kind, set()).add(finding.digest)
         self._files_by_type.setdefault(kind, set()).add(path)
-        if finding.preview is not None:
-            self._examples.setdefault(kind, finding.preview)
+        # The example is the preview of the most confident finding (the first of equals).
+        if finding.preview is not None and finding.score > self._example_scores.get(kind, -1.0):
+            self._examples[kind] = finding.preview
+            self._example_scores[kind] = finding.score
 
     def entities(self) -> list[EntitySummary]:
         rows = []

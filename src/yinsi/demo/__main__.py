@@ -1,0 +1,5 @@
+"""`python -m yinsi.demo` runs the demo (see yinsi.demo)."""
+
+from yinsi.demo import main
+
+main()
