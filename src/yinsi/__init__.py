@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from yinsi._analyze import analyze, default_analyzer
 from yinsi._anonymize import anonymize, deanonymize
+from yinsi.apps.audit import AppAudit, audit_apk
+from yinsi.apps.findings import AppFinding
 from yinsi.core.anonymized import AnonymizedText, Replacement
 from yinsi.core.digest_key import DigestKey, load_digest_key
 from yinsi.core.entities import ENTITY_TYPES, Category, EntityType, entity_type
@@ -33,6 +35,8 @@ __all__ = [
     "ENTITY_TYPES",
     "Analyzer",
     "AnonymizedText",
+    "AppAudit",
+    "AppFinding",
     "Category",
     "ConfigurationError",
     "DigestKey",
@@ -58,6 +62,7 @@ __all__ = [
     "__version__",
     "analyze",
     "anonymize",
+    "audit_apk",
     "deanonymize",
     "default_analyzer",
     "entity_type",
