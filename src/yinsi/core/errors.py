@@ -32,3 +32,7 @@ class ApkError(InputError):
 
 class ToolMissingError(YinsiError):
     """An external program needed for an optional task (e.g. building sample APKs) is not installed."""
+
+
+class OutputError(YinsiError):
+    """A report or output file that cannot be written (missing directory, no permission, disk full)."""
