@@ -136,3 +136,11 @@ def test_missing_path_is_an_io_error_but_the_rest_is_scanned(tree: Path) -> None
 def test_directory_where_a_key_file_is_expected_is_one_line(tmp_path: Path) -> None:
     result = yinsi("--key-file", str(tmp_path), str(tmp_path), cwd=tmp_path)
     assert result.returncode == 2 and len(result.stderr.strip().splitlines()) == 1
+
+
+def test_unwritable_output_is_one_line(tree: Path) -> None:
+    result = yinsi(str(tree), "-o", str(tree.parent / "no-such-dir" / "r.json"), cwd=tree.parent)
+    assert result.returncode == 2
+    assert result.stderr.strip().splitlines() == [
+        f"yinsi: error: cannot write {tree.parent / 'no-such-dir' / 'r.json'}: No such file or directory"
+    ]

@@ -96,6 +96,9 @@ def command(
         max_file_size=max_file_size,
         include_values=show_values and output_format != "table",
     )
+    if show_values and output_format == "table":
+        click.echo("yinsi: note: the table summary never shows values; use --format json, jsonl or csv",
+                   err=True)
     key = load_digest_key(key_file)
     progress = ScanProgress()
     scan = Scan(paths, settings, key, observer=progress)

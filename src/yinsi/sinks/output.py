@@ -14,6 +14,8 @@ import tempfile
 from pathlib import Path
 from typing import TextIO
 
+from yinsi.core.errors import OutputError
+
 STDOUT = "-"
 
 
@@ -27,9 +29,12 @@ class Output:
             self.handle: TextIO = sys.stdout
             return
         path = Path(self.target)
-        descriptor, self._temporary = tempfile.mkstemp(
-            dir=path.parent if str(path.parent) else ".", prefix=f".{path.name}.", suffix=".tmp"
-        )
+        try:
+            descriptor, self._temporary = tempfile.mkstemp(
+                dir=path.parent, prefix=f".{path.name}.", suffix=".tmp"
+            )
+        except OSError as error:
+            raise OutputError(f"cannot write {self.target}: {error.strerror or error}") from None
         if not private:
             os.fchmod(descriptor, 0o666 & ~_umask())
         self.handle = os.fdopen(descriptor, "w", encoding=encoding, newline="")
@@ -43,16 +48,21 @@ class Output:
         self.handle.flush()
         if self._temporary is None or self.target is None:
             return
-        os.fsync(self.handle.fileno())
-        self.handle.close()
-        os.replace(self._temporary, self.target)
+        try:
+            os.fsync(self.handle.fileno())
+            self.handle.close()
+            os.replace(self._temporary, self.target)
+        except OSError as error:
+            self.discard()
+            raise OutputError(f"cannot write {self.target}: {error.strerror or error}") from None
         self._temporary = None
 
     def discard(self) -> None:
         """Abandon a file being written (an interrupted scan); standard output is left as it is."""
         if self._temporary is None:
             return
-        self.handle.close()
+        if not self.handle.closed:
+            self.handle.close()
         try:
             os.unlink(self._temporary)
         except FileNotFoundError:
