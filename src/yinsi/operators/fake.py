@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, ClassVar, Literal
 from yinsi.operators._check_digits import CHECK_DIGITS, USCC_ALPHABET, compact_of
 from yinsi.operators.base import OperatorContext, ParamError
 from yinsi.operators.hmac import normalize_for_pseudonym
+from yinsi.recognizers.cn_uscc import organization_code_check
 
 if TYPE_CHECKING:
     from faker import Faker
@@ -90,15 +91,27 @@ def _resident_id(value: str, rng: random.Random) -> str:
     return _into_layout(value, body + check(body))
 
 
-def _card(value: str, rng: random.Random) -> str:
-    length = len(compact_of(value)) if 12 <= len(compact_of(value)) <= 19 else 16
-    body = "62" + "".join(str(rng.randrange(10)) for _ in range(length - 3))
+def _bank_card(value: str, rng: random.Random) -> str:
+    # China UnionPay IIN 62, the range the BANK_CARD recognizer owns; the original's length (16-19).
+    length = len(compact_of(value)) if 16 <= len(compact_of(value)) <= 19 else 16
+    return _luhn_number(value, "62", length, rng)
+
+
+def _credit_card(value: str, rng: random.Random) -> str:
+    # A 16-digit Visa-range number (IIN 4), so the copy is still an international-brand card.
+    return _luhn_number(value, "4", 16, rng)
+
+
+def _luhn_number(value: str, prefix: str, length: int, rng: random.Random) -> str:
+    body = prefix + "".join(str(rng.randrange(10)) for _ in range(length - len(prefix) - 1))
     return _into_layout(value, body + CHECK_DIGITS["BANK_CARD"][1](body))
 
 
 def _uscc(value: str, rng: random.Random) -> str:
-    # Registration authority 9 (市场监管) and kind 1 (enterprise), a real region code, 9 random characters.
-    body = "91" + rng.choice(_REGIONS) + "".join(rng.choice(USCC_ALPHABET) for _ in range(9))
+    # Registration authority 9 (市场监管) and kind 1 (enterprise), a real region code, and a GB 11714
+    # organisation code whose own check character is right (the CN_USCC recognizer checks both).
+    organisation = "".join(rng.choice(USCC_ALPHABET) for _ in range(8))
+    body = "91" + rng.choice(_REGIONS) + organisation + organization_code_check(organisation)
     return _into_layout(value, body + CHECK_DIGITS["CN_USCC"][1](body))
 
 
@@ -147,8 +160,8 @@ def _gps(value: str, rng: random.Random) -> str:
 
 _GENERATORS = {
     "CN_RESIDENT_ID": _resident_id,
-    "BANK_CARD": _card,
-    "CREDIT_CARD": _card,
+    "BANK_CARD": _bank_card,
+    "CREDIT_CARD": _credit_card,
     "CN_USCC": _uscc,
     "CN_MOBILE": _mobile,
     "IMEI": _imei,

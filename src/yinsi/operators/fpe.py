@@ -38,7 +38,8 @@ class FpeParams:
     alphabet (separators, `+`, `@`) stay as they are. `keep_prefix`/`keep_suffix` count alphabet
     characters left in clear. By default nothing is kept, except for mainland mobile numbers, which
     keep everything but their last 8 digits (the country code and the 1xx carrier prefix), so that
-    the output is still a mobile number and the 10^8 subscriber digits are what is encrypted.
+    the output is still a mobile number and the 10^8 subscriber digits are what is encrypted, and
+    USCCs, which keep their first 8 characters (registration authority, kind, GB/T 2260 region).
     """
 
     alphabet: Literal["auto", "digits", "alphanumeric"] = "auto"
@@ -77,6 +78,8 @@ class FpeOperator:
 def _default_keep_prefix(entity_type: str, positions: list[int]) -> int:
     if entity_type == "CN_MOBILE":
         return max(0, len(positions) - 8)
+    if entity_type == "CN_USCC" and len(positions) == 17:
+        return 8  # registration authority, kind and region: about the registrar, not the holder
     return 0
 
 
