@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from yinsi.recognizers._cards import GROUPED_TAIL, has_international_prefix, luhn_valid
+from yinsi.recognizers._gated import ContextFirstRecognizer
 from yinsi.recognizers._hotwords import CARD_CONTEXT, NUMBER_NEGATIVE
-from yinsi.recognizers.base import Examples, Pattern, PatternRecognizer, digits_only
+from yinsi.recognizers.base import Examples, Pattern, digits_only
 from yinsi.recognizers.cn_resident_id import is_valid_resident_id
 
 
@@ -25,7 +26,7 @@ def is_valid_bank_card(value: str) -> bool | None:
     return True
 
 
-class BankCardRecognizer(PatternRecognizer):
+class BankCardRecognizer(ContextFirstRecognizer):
     """银行卡号 (ISO/IEC 7812-1 IIN 62 China UnionPay, check digit ISO/IEC 7812-1 Annex B Luhn).
 
     UnionPay numbers (`62`, 16–19 digits) are found anywhere, contiguous or in groups of four
@@ -47,6 +48,7 @@ class BankCardRecognizer(PatternRecognizer):
     )
     context = CARD_CONTEXT
     negative_context = NUMBER_NEGATIVE
+    max_candidate_length = 23  # 19 digits in groups of four
     validated_score = 0.8
     context_boost = 0.2
     examples = Examples(

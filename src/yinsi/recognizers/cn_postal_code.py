@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from yinsi.recognizers._gated import ContextFirstRecognizer
 from yinsi.recognizers._hotwords import NUMBER_NEGATIVE
-from yinsi.recognizers.base import Examples, Pattern, PatternRecognizer
+from yinsi.recognizers.base import Examples, Pattern
 
 # A postal code is province (2 digits) + postal area (1) + county/city (1) + delivery office (2). The
 # province prefixes in use on the mainland, e.g. 10 Beijing, 20 Shanghai, 51–52 Guangdong, 83–84
@@ -19,13 +20,11 @@ def is_valid_postal_code(value: str) -> bool:
     return len(value) == 6 and value.isdigit() and value[:2] in POSTAL_ZONES
 
 
-class CnPostalCodeRecognizer(PatternRecognizer):
+class CnPostalCodeRecognizer(ContextFirstRecognizer):
     """邮政编码 (China Post scheme: province 2 + postal area 1 + county 1 + delivery office 2 digits).
 
     Any six digits could be a postal code, so only labelled ones are reported (邮编, 邮政编码, postcode,
-    zip, the column abbreviations yb / yzbm). The labels are also the prefilter: texts without any
-    of them cost one substring search per label. The prefilter lists the usual spellings (lower case,
-    capitalised, upper case), as it is case-sensitive while hotwords are not.
+    zip, the column abbreviations yb / yzbm); the pattern runs only in windows around those labels.
     """
 
     entity_type = "CN_POSTAL_CODE"
@@ -34,11 +33,8 @@ class CnPostalCodeRecognizer(PatternRecognizer):
         "邮编", "邮政编码", "postcode", "post code", "postal code", "zip", "zipcode", "zip code", "yb",
         "yzbm",
     )
-    prefilter = (
-        "邮编", "邮政编码", "postcode", "Postcode", "POSTCODE", "post code", "Post code", "Post Code",
-        "postal", "Postal", "POSTAL", "zip", "Zip", "ZIP", "yb", "YB", "yzbm", "YZBM",
-    )
     requires_context = True
+    max_candidate_length = 6
     negative_context = NUMBER_NEGATIVE
     context_boost = 0.35
     validated_score = 0.5

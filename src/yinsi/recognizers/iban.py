@@ -25,7 +25,8 @@ class IbanRecognizer(PatternRecognizer):
     """
 
     entity_type = "IBAN"
-    patterns = (Pattern("iban", r"[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,8}(?: ?[A-Z0-9]{1,3})?", 0.3),)
+    # [A-Z][A-Z] rather than [A-Z]{2}: the engine only skips ahead on a single leading class.
+    patterns = (Pattern("iban", r"[A-Z][A-Z]\d\d(?: ?[A-Z0-9]{4}){2,8}(?: ?[A-Z0-9]{1,3})?", 0.3),)
     context = (
         "iban", "国际银行账号", "银行账号", "账号", "帐号", "收款账户", "account", "bank", "swift", "bic",
     )

@@ -39,10 +39,8 @@ class ImeiRecognizer(PatternRecognizer):
     """
 
     entity_type = "IMEI"
-    patterns = (
-        Pattern("imei", r"[013-9]\d{14}", 0.2),
-        Pattern("grouped", r"[013-9]\d([ -])\d{6}\1\d{6}\1\d", 0.3),
-    )
+    # One regex for both forms: each pattern is a pass over the whole text.
+    patterns = (Pattern("imei", r"[013-9]\d(?:\d{13}|([ -])\d{6}\1\d{6}\1\d)", 0.2),)
     context = (
         "imei", "设备号", "设备标识", "设备识别码", "国际移动设备识别码", "串号", "手机串号", "终端号",
         "device_id", "deviceid", "device id", "device-id", "sbh",

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from yinsi.recognizers._gated import ContextFirstRecognizer
 from yinsi.recognizers._hotwords import NUMBER_NEGATIVE
-from yinsi.recognizers.base import Examples, Pattern, PatternRecognizer
+from yinsi.recognizers.base import Examples, Pattern
 from yinsi.recognizers.cn_mobile import is_valid_cn_mobile
 
 
@@ -16,19 +17,20 @@ def is_valid_qq_number(value: str) -> bool:
     return 5 <= len(value) <= 11 and value[0] != "0" and not (len(value) == 11 and is_valid_cn_mobile(value))
 
 
-class QqNumberRecognizer(PatternRecognizer):
+class QqNumberRecognizer(ContextFirstRecognizer):
     """QQ号 (Tencent QQ account identifier, numeric, 10000 upwards; no check digit).
 
     Any run of five to eleven digits could be a QQ number, so only labelled ones are reported (QQ, qq号,
-    扣扣, 企鹅号). The mailbox `12345678@qq.com` is an EMAIL, so a number followed by `@` is left to it.
-    QQ group numbers (QQ群, 群号) identify groups, not people, and score lower.
+    扣扣, 企鹅号), and the pattern runs only in windows around those labels. The mailbox
+    `12345678@qq.com` is an EMAIL, so a number followed by `@` is left to it. QQ group numbers
+    (QQ群, 群号) identify groups, not people, and score lower.
     """
 
     entity_type = "QQ_NUMBER"
     patterns = (Pattern("qq", r"[1-9]\d{4,10}(?![\d@])", 0.45),)
     context = ("qq", "qq号", "qq号码", "扣扣", "企鹅号", "企鹅")
-    prefilter = ("QQ", "qq", "Qq", "扣扣", "企鹅")
     requires_context = True
+    max_candidate_length = 11
     negative_context = (*NUMBER_NEGATIVE, "qq群", "群号", "q群")
     context_boost = 0.4
     examples = Examples(

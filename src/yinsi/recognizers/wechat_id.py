@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import re
 
+from yinsi.recognizers._gated import ContextFirstRecognizer
 from yinsi.recognizers._hotwords import NUMBER_NEGATIVE
-from yinsi.recognizers.base import Examples, Pattern, PatternRecognizer
+from yinsi.recognizers.base import Examples, Pattern
 
 # Chinese labels may touch the value (微信abc123); English and pinyin ones need a separator, because
 # "wxabc123" or "wechat account" are ordinary words. A quote around the key or value covers JSON.
@@ -23,7 +24,7 @@ def is_plausible_wechat_id(value: str) -> bool:
     return value.lower() not in _PLACEHOLDERS
 
 
-class WechatIdRecognizer(PatternRecognizer):
+class WechatIdRecognizer(ContextFirstRecognizer):
     """微信号 (Tencent WeChat ID rules: 6–20 characters, a letter first, then letters, digits, _ and -).
 
     Almost any word fits those rules, so an ID is reported only right after a WeChat label (微信, 微信号,
@@ -38,13 +39,11 @@ class WechatIdRecognizer(PatternRecognizer):
         Pattern("wxid", r"(?P<value>wxid_[a-z0-9]{8,20})(?![-_A-Za-z0-9])", 0.8),
     )
     context = (
-        "微信", "微信号", "v信", "薇信", "加v", "加w", "加微", "wxh", "wechat", "we chat", "we-chat",
-        "weixin", "wx", "vx",
+        "微信", "微信号", "WeChat", "v信", "薇信", "加v", "加w", "加微", "wxh", "wechat", "we chat",
+        "we-chat", "weixin", "wx", "vx",
     )
-    prefilter = (
-        "微信", "V信", "v信", "薇信", "加v", "加V", "加w", "加W", "加微", "wechat", "WeChat", "Wechat",
-        "WECHAT", "We Chat", "weixin", "Weixin", "WEIXIN", "wx", "WX", "Wx", "vx", "VX", "Vx",
-    )
+    # Label, separators and the longest ID.
+    max_candidate_length = 40
     negative_context = NUMBER_NEGATIVE
     boundary = "alnum"
     context_boost = 0.3
