@@ -119,8 +119,9 @@ class PatternRecognizer:
         forbidden = self._forbidden_neighbours
         length = len(text)
         for pattern, regex in self._compiled:
+            has_value = "value" in regex.groupindex
             for match in regex.finditer(text):
-                start, end = match.span("value") if "value" in regex.groupindex else match.span()
+                start, end = match.span("value") if has_value else match.span()
                 if start == end:
                     continue
                 if forbidden and (
@@ -138,24 +139,23 @@ class PatternRecognizer:
             return None
         score = max(pattern.score, self.validated_score) if verdict else pattern.score
         hot = self._hotwords.around(text, start, end, self.window)
-        if (self.requires_context or pattern.requires_context) and not hot:
+        if not hot and (self.requires_context or pattern.requires_context):
             return None
-        cold = self._negative.around(text, start, end, self.window) if self._negative else ()
+        cold = self._negative.around(text, start, end, self.window)
         if hot:
             score += self.context_boost
         if cold:
             score -= self.negative_penalty
-        score = round(min(1.0, score), 4)
         if score <= 0.0:
             return None
         return Finding(
-            entity_type=self.entity_type,
-            start=start,
-            end=end,
-            score=score,
-            recognizer=self.name,
-            sensitive=self._sensitive,
-            evidence=Evidence(pattern=pattern.name, validated=verdict, context=hot, negative_context=cold),
+            self.entity_type,
+            start,
+            end,
+            round(min(1.0, score), 4),
+            self.name,
+            self._sensitive,
+            Evidence(pattern.name, verdict, hot, cold),
         )
 
 

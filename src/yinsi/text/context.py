@@ -7,7 +7,6 @@ the same for 身份证号：…, "id_card": "…" and `phone=…`, and costs a f
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -26,27 +25,26 @@ class ContextWindow:
 
 
 class HotwordMatcher:
-    """Finds which of a fixed set of words occur in a window around a span (case-insensitive)."""
+    """Finds which of a fixed set of words occur in a window around a span (case-insensitive).
 
-    __slots__ = ("_regex", "words")
+    A window is a few dozen characters and a recognizer has a few dozen hotwords, so a substring test
+    per word (C-speed `in` on a short string) beats a regex alternation, whose cost grows with the
+    number of branches tried at every position.
+    """
+
+    __slots__ = ("_lowered", "words")
 
     def __init__(self, words: Iterable[str]) -> None:
         self.words = tuple(dict.fromkeys(word for word in words if word))
-        if self.words:
-            alternation = "|".join(re.escape(word) for word in sorted(self.words, key=len, reverse=True))
-            self._regex: re.Pattern[str] | None = re.compile(alternation, re.IGNORECASE)
-        else:
-            self._regex = None
+        self._lowered = tuple(dict.fromkeys(word.lower() for word in self.words))
 
     def __bool__(self) -> bool:
-        return self._regex is not None
+        return bool(self._lowered)
 
     def around(self, text: str, start: int, end: int, window: ContextWindow) -> tuple[str, ...]:
-        """Hotwords found in the window around [start, end), nearest-first is not guaranteed."""
-        if self._regex is None:
+        """Hotwords (lower-cased) wholly inside the window before or after [start, end)."""
+        if not self._lowered:
             return ()
-        before = text[max(0, start - window.before) : start]
-        after = text[end : end + window.after]
-        found = self._regex.findall(before)
-        found.extend(self._regex.findall(after))
-        return tuple(dict.fromkeys(word.lower() for word in found))
+        # U+0000 never occurs in a hotword, so no word can match across the two halves.
+        haystack = text[max(0, start - window.before) : start].lower() + "\0" + text[end : end + window.after].lower()
+        return tuple(word for word in self._lowered if word in haystack)
