@@ -82,8 +82,9 @@ def read_manifest(data: bytes) -> Manifest:
         package=package,
         version_name=_text(root.attributes.get("versionName")),
         version_code=_int(root.attributes.get("versionCode")),
-        min_sdk=min_sdk if min_sdk is not None else (1 if sdk is not None else None),
-        target_sdk=target_sdk if target_sdk is not None else min_sdk,
+        # Platform defaults (uses-sdk-element): minSdkVersion 1, targetSdkVersion = minSdkVersion.
+        min_sdk=min_sdk if min_sdk is not None else 1,
+        target_sdk=target_sdk if target_sdk is not None else (min_sdk if min_sdk is not None else 1),
         label=_literal(app.get("label")),
         application_class=resolve_class_name(package, app_class) if app_class else None,
         permissions=tuple(sorted(permissions)),
