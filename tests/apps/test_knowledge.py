@@ -34,14 +34,25 @@ def test_categories_match_the_shared_transcription(shared_data: Path) -> None:
     for entry, category in zip(source["categories"], KB.categories, strict=True):
         assert (entry["id"], entry["zh"]) == (category.number, category.zh)
         assert [item.text for item in category.necessary] == [
-            text for text in entry["necessary_pi"]] or entry["id"] in {1, 9}  # merged/shortened wording
+            text for text in entry["necessary_pi"]
+        ] or entry["id"] in {1, 9}  # merged/shortened wording
         assert bool(entry["necessary_pi"]) == bool(category.necessary)
 
 
-@pytest.mark.parametrize(("query", "number"), [
-    ("36", 36), ("拍摄美化类", 36), ("拍摄美化", 36), ("Photo capture and beautification", 36),
-    ("1", 1), ("地图导航类", 1), ("map navigation", 1), (" 39 ", 39), ("网络借贷类", 12),
-])
+@pytest.mark.parametrize(
+    ("query", "number"),
+    [
+        ("36", 36),
+        ("拍摄美化类", 36),
+        ("拍摄美化", 36),
+        ("Photo capture and beautification", 36),
+        ("1", 1),
+        ("地图导航类", 1),
+        ("map navigation", 1),
+        (" 39 ", 39),
+        ("网络借贷类", 12),
+    ],
+)
 def test_category_lookup(query: str, number: int) -> None:
     category = KB.category(query)
     assert category is not None and category.number == number
@@ -78,28 +89,76 @@ def test_every_tracker_prefix_is_well_formed_and_unique() -> None:
         assert set(tracker.collects) <= KB.pi_types.keys()
 
 
-@pytest.mark.parametrize("required", [
-    "umeng_analytics", "umeng_push", "umeng_common", "jpush", "jiguang_core", "jverification", "getui",
-    "tencent_bugly", "tencent_mta", "tencent_tpns", "tencent_gdt", "baidu_mobstat", "baidu_location",
-    "baidu_map", "amap_location", "amap_map", "alipay_sdk", "pangle_csj", "kuaishou_ads", "sensors_data",
-    "talkingdata", "growingio", "sharesdk", "mobtech_core", "iflytek", "shumei", "tongdun",
-    "xiaomi_push", "huawei_push", "oppo_push", "vivo_push", "meizu_push", "firebase_analytics",
-    "crashlytics", "admob", "facebook_analytics", "appsflyer", "adjust",
-])
+@pytest.mark.parametrize(
+    "required",
+    [
+        "umeng_analytics",
+        "umeng_push",
+        "umeng_common",
+        "jpush",
+        "jiguang_core",
+        "jverification",
+        "getui",
+        "tencent_bugly",
+        "tencent_mta",
+        "tencent_tpns",
+        "tencent_gdt",
+        "baidu_mobstat",
+        "baidu_location",
+        "baidu_map",
+        "amap_location",
+        "amap_map",
+        "alipay_sdk",
+        "pangle_csj",
+        "kuaishou_ads",
+        "sensors_data",
+        "talkingdata",
+        "growingio",
+        "sharesdk",
+        "mobtech_core",
+        "iflytek",
+        "shumei",
+        "tongdun",
+        "xiaomi_push",
+        "huawei_push",
+        "oppo_push",
+        "vivo_push",
+        "meizu_push",
+        "firebase_analytics",
+        "crashlytics",
+        "admob",
+        "facebook_analytics",
+        "appsflyer",
+        "adjust",
+    ],
+)
 def test_required_sdks_are_covered(required: str) -> None:
     assert required in {tracker.id for tracker in KB.trackers}
 
 
 # Harmless libraries that naive vendor prefixes (com.alibaba, com.bytedance, com.tencent) would flag.
-@pytest.mark.parametrize("class_name", [
-    "com.alibaba.android.arouter.launcher.ARouter", "com.alibaba.android.arouter.facade.Postcard",
-    "com.alibaba.fastjson.JSON", "com.alibaba.fastjson.parser.DefaultJSONParser",
-    "com.alibaba.android.vlayout.VirtualLayoutManager",
-    "com.xuexiang.xupdate.XUpdate", "com.xuexiang.xupdate.entity.UpdateEntity", "com.xuexiang.xutil.XUtil",
-    "com.bytedance.boost_multidex.BoostMultiDex", "com.tencent.mmkv.MMKV", "com.tencent.tinker.lib.Tinker",
-    "com.google.android.gms.ads.identifier.AdvertisingIdClient", "com.umengx.Foo", "com.mobvista.Foo",
-    "com.facebook.react.ReactActivity", "com.facebook.fresco.Fresco", "com.baidu.tts.Foo",
-])
+@pytest.mark.parametrize(
+    "class_name",
+    [
+        "com.alibaba.android.arouter.launcher.ARouter",
+        "com.alibaba.android.arouter.facade.Postcard",
+        "com.alibaba.fastjson.JSON",
+        "com.alibaba.fastjson.parser.DefaultJSONParser",
+        "com.alibaba.android.vlayout.VirtualLayoutManager",
+        "com.xuexiang.xupdate.XUpdate",
+        "com.xuexiang.xupdate.entity.UpdateEntity",
+        "com.xuexiang.xutil.XUtil",
+        "com.bytedance.boost_multidex.BoostMultiDex",
+        "com.tencent.mmkv.MMKV",
+        "com.tencent.tinker.lib.Tinker",
+        "com.google.android.gms.ads.identifier.AdvertisingIdClient",
+        "com.umengx.Foo",
+        "com.mobvista.Foo",
+        "com.facebook.react.ReactActivity",
+        "com.facebook.fresco.Fresco",
+        "com.baidu.tts.Foo",
+    ],
+)
 def test_harmless_libraries_match_no_tracker(class_name: str) -> None:
     assert TrackerIndex(KB.trackers).owner_of(class_name) is None
 
@@ -108,10 +167,15 @@ def test_permissions_and_apis_map_to_known_pi_types() -> None:
     assert KB.permissions["android.permission.ACCESS_FINE_LOCATION"].pi_types == ("location",)
     assert KB.permissions["android.permission.READ_CONTACTS"].dangerous
     assert not KB.permissions["android.permission.ACCESS_WIFI_STATE"].dangerous
-    for api in ("android.telephony.TelephonyManager.getDeviceId", "android.net.wifi.WifiManager.getScanResults",
-                "android.content.pm.PackageManager.getInstalledPackages",
-                "android.content.ClipboardManager.getPrimaryClip", "java.net.NetworkInterface.getHardwareAddress",
-                "android.provider.Settings$Secure.getString", "android.provider.CallLog$Calls.CONTENT_URI"):
+    for api in (
+        "android.telephony.TelephonyManager.getDeviceId",
+        "android.net.wifi.WifiManager.getScanResults",
+        "android.content.pm.PackageManager.getInstalledPackages",
+        "android.content.ClipboardManager.getPrimaryClip",
+        "java.net.NetworkInterface.getHardwareAddress",
+        "android.provider.Settings$Secure.getString",
+        "android.provider.CallLog$Calls.CONTENT_URI",
+    ):
         assert api in KB.apis
     assert "android.provider.Settings.Secure.getString" in KB.sensitive_api_names()
 
@@ -132,23 +196,52 @@ def _broken_copy(tmp_path: Path, file_name: str, old: str, new: str) -> Path:
     return copy
 
 
-@pytest.mark.parametrize(("file_name", "old", "new", "message"), [
-    ("trackers.yaml", "packages: [com.umeng.analytics]", "packages: [com.umeng.analytics.]",
-     r"trackers\.yaml: trackers entry 'umeng_analytics': package prefix"),
-    ("trackers.yaml", "packages: [com.umeng.analytics]", "packages: [com.umeng.*]",
-     r"trackers\.yaml: trackers entry 'umeng_analytics'"),
-    ("trackers.yaml", "packages: [com.umeng.analytics]", "packages: [com.umeng.commonsdk]",
-     r"already belongs to 'umeng_common'"),
-    ("trackers.yaml", "collects: [device_id, location, wifi]", "collects: [device_id, soul]",
-     r"unknown PI type 'soul'"),
-    ("trackers.yaml", "post_consent: [com.igexin.sdk.PushManager.initialize]", "post_consent: [initialize]",
-     r"trackers entry 'getui': call 'initialize'"),
-    ("categories.yaml", "number: 2\n", "number: 3\n", r"categories\.yaml: .*numbered in order"),
-    ("permissions.yaml", "dangerous: true}", "dangerous: maybe}", r"permissions\.yaml: permissions entry"),
-    ("packers.yaml", "version:", "versions:", r"packers\.yaml: missing top-level key 'version'"),
-])
-def test_validation_names_file_and_entry(tmp_path: Path, file_name: str, old: str, new: str,
-                                         message: str) -> None:
+@pytest.mark.parametrize(
+    ("file_name", "old", "new", "message"),
+    [
+        (
+            "trackers.yaml",
+            "packages: [com.umeng.analytics]",
+            "packages: [com.umeng.analytics.]",
+            r"trackers\.yaml: trackers entry 'umeng_analytics': package prefix",
+        ),
+        (
+            "trackers.yaml",
+            "packages: [com.umeng.analytics]",
+            "packages: [com.umeng.*]",
+            r"trackers\.yaml: trackers entry 'umeng_analytics'",
+        ),
+        (
+            "trackers.yaml",
+            "packages: [com.umeng.analytics]",
+            "packages: [com.umeng.commonsdk]",
+            r"already belongs to 'umeng_common'",
+        ),
+        (
+            "trackers.yaml",
+            "collects: [device_id, location, wifi]",
+            "collects: [device_id, soul]",
+            r"unknown PI type 'soul'",
+        ),
+        (
+            "trackers.yaml",
+            "post_consent: [com.igexin.sdk.PushManager.initialize]",
+            "post_consent: [initialize]",
+            r"trackers entry 'getui': call 'initialize'",
+        ),
+        ("categories.yaml", "number: 2\n", "number: 3\n", r"categories\.yaml: .*numbered in order"),
+        (
+            "permissions.yaml",
+            "dangerous: true}",
+            "dangerous: maybe}",
+            r"permissions\.yaml: permissions entry",
+        ),
+        ("packers.yaml", "version:", "versions:", r"packers\.yaml: missing top-level key 'version'"),
+    ],
+)
+def test_validation_names_file_and_entry(
+    tmp_path: Path, file_name: str, old: str, new: str, message: str
+) -> None:
     with pytest.raises(ConfigurationError, match=message):
         load_knowledge(_broken_copy(tmp_path, file_name, old, new))
 
