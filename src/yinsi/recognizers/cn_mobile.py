@@ -14,9 +14,15 @@ from yinsi.recognizers.base import Examples, Pattern, PatternRecognizer, digits_
 # libphonenumber's metadata tracks MIIT allocations (incl. virtual operators 162/165/167/170/171, IoT
 # and satellite ranges); its national-number regex is compiled once so that a candidate costs one
 # fullmatch instead of a full phonenumbers.parse (~20 µs).
-_MOBILE_RANGES = re.compile(
-    phonenumbers.PhoneMetadata.metadata_for_region("CN").mobile.national_number_pattern  # type: ignore[union-attr]
-)
+def _mobile_ranges() -> re.Pattern[str]:
+    metadata = phonenumbers.PhoneMetadata.metadata_for_region("CN")
+    pattern = metadata.mobile.national_number_pattern if metadata and metadata.mobile else None
+    if not pattern:
+        raise RuntimeError("phonenumbers has no mainland mobile metadata; reinstall phonenumbers")
+    return re.compile(pattern)
+
+
+_MOBILE_RANGES = _mobile_ranges()
 # What may stand before the 11 digits: +86, 0086, (+86), with an optional separator.
 _PREFIX = re.compile(r"(?:\+86|0086|\(\+86\)|（\+86）)[ -]?$")
 _PREFIX_CHARACTERS = frozenset("+0086()（） -")

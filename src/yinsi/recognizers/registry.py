@@ -10,6 +10,7 @@ import inspect
 import pkgutil
 from functools import cache
 from importlib.metadata import entry_points
+from typing import TypeGuard
 
 from yinsi.core.errors import RecognizerError
 from yinsi.recognizers.base import PatternRecognizer, Recognizer
@@ -41,14 +42,14 @@ def discover() -> tuple[type[Recognizer], ...]:
 
 
 def _recognizers_in(module: object) -> list[type[Recognizer]]:
-    return [
-        member
-        for _, member in inspect.getmembers(module, inspect.isclass)
-        if member.__module__ == getattr(module, "__name__", None) and _is_recognizer_class(member)
-    ]
+    found: list[type[Recognizer]] = []
+    for _, member in inspect.getmembers(module, inspect.isclass):
+        if member.__module__ == getattr(module, "__name__", None) and _is_recognizer_class(member):
+            found.append(member)
+    return found
 
 
-def _is_recognizer_class(candidate: object) -> bool:
+def _is_recognizer_class(candidate: object) -> TypeGuard[type[Recognizer]]:
     if not inspect.isclass(candidate) or inspect.isabstract(candidate):
         return False
     if candidate is PatternRecognizer:
