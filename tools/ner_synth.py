@@ -54,6 +54,8 @@ ORG_WORDS = (
 )
 ORG_SUFFIXES = ("科技有限公司", "网络有限公司", "信息技术有限公司", "贸易有限公司", "物流有限公司", "集团",
                 "股份有限公司", "餐饮管理有限公司", "实业有限公司")
+# Aliases of customer-service agents and bots: forms of address, not names of identifiable people.
+AGENT_ALIASES = ("小美", "小智", "阿杰", "小蜜", "小冰", "小度", "阿福", "小安", "小蓝", "客服01", "小助手")
 FILLER = (
     "周一", "周五", "高兴", "明天", "向前", "平安", "长江大桥", "王府井", "黄金周", "马上", "张开", "白天",
     "金额", "方便", "常规", "成功", "安全", "文件", "包裹", "运费", "退款", "发票", "售后", "快递",
@@ -183,17 +185,49 @@ class Synth:
     def phone(self) -> str:
         return "1" + self.rng.choice("3578") + "".join(self.rng.choice("0123456789") for _ in range(9))
 
+    def plate(self) -> str:
+        letters = "ABCDEFGHJKLMNPQRSTUVWXYZ"
+        body = "".join(self.rng.choice(letters + "0123456789") for _ in range(5))
+        return self.rng.choice("京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼") + \
+            self.rng.choice(letters) + self.rng.choice(("", "·", " ")) + body
+
+    def form(self) -> tuple[str, list[Span]]:
+        """A record of labelled fields, most of them not names: teaches that 邮编/卡号 are labels."""
+        rng = self.rng
+        fields = [("姓名", "{name}"), ("手机", "{phone}"), ("地址", "{addr}")]
+        extra = [
+            ("邮编", self.number(100000, 859999)), ("邮箱", f"user{self.number()}@example.com"),
+            ("卡号", "6222" + self.number(10**11, 10**12 - 1)), ("车牌", self.plate()),
+            ("应缴", self.number() + ".00元"), ("里程", self.number() + "km"), ("备注", rng.choice(FILLER)),
+            ("邮政编码", self.number(100000, 859999)), ("开户行", "{org}"), ("金额", self.number() + "元"),
+            ("订单号", self.number(10**9, 10**10)), ("身份证号", "4201" + self.number(10**13, 10**14 - 1)),
+            ("司机", "{name2}师傅"), ("紧急联系人", "{name2}"), ("所属机构", "{org}"), ("状态", "已签收"),
+        ]
+        rng.shuffle(extra)
+        chosen = fields + extra[: rng.randint(2, 6)]
+        rng.shuffle(chosen)
+        sep = rng.choice(("：", ":", "：", " "))
+        joiner = rng.choice(("\n", "  ", "，", " | "))
+        template = joiner.join(label + sep + value for label, value in chosen)
+        return self._fill(template)
+
     # ----- records -----
     def sample(self) -> tuple[str, list[Span]]:
         """One record: text and its (start, end, label) spans."""
         rng = self.rng
-        template = rng.choice(_TEMPLATES)
+        if rng.random() < 0.15:
+            return self.form()
+        return self._fill(rng.choice(_TEMPLATES))
+
+    def _fill(self, template: str) -> tuple[str, list[Span]]:
+        rng = self.rng
         values = {
             "name": self.name(), "name2": self.name(), "addr": self.address(), "org": self.org(),
             "loc": self.location(), "phone": self.phone(), "fill": rng.choice(FILLER),
             "latin": rng.choice(LATIN_NAMES),
             "title": rng.choice(("先生", "女士", "老师", "经理", "总", "医生")),
-            "num": self.number(100000, 99999999),
+            "num": self.number(100000, 99999999), "plate": self.plate(),
+            "agent": rng.choice(AGENT_ALIASES),
         }
         return render(template, values)
 
@@ -267,4 +301,13 @@ _TEMPLATES = (
     "{name}{title}，{name2}{title}，欢迎来到{loc}。",
     "本人{name}，身份证住址为{addr}。",
     "【{org}】尊敬的{name}，您的验证码是{num}。",
+    "[客服 {agent}] 您好，请问有什么可以帮您？\n[用户] 我是{name}，电话{phone}",
+    "[用户] 地址改成 {addr}\n[客服 {agent}] 好的",
+    "工单描述：用户{name}来电反映{fill}问题，已处理。",
+    "{num},{name},{phone},{addr}",
+    "司机：{name}师傅 车牌 {plate} 电话 {phone}",
+    "车主 {name}，车牌号 {plate}，违章地点 {loc}",
+    "contact {name}{title} {phone}",
+    "{agent}：亲，{name}{title}的订单已经发出啦",
+    "[客服 {agent}] 请提供收件人姓名\n[用户] {name} {phone}",
 )

@@ -9,11 +9,15 @@ import pytest
 
 from yinsi.ner.tagger import tagger_available
 
-needs_model = pytest.mark.skipif(not tagger_available(), reason="python-crfsuite (the ner extra) not installed")
+needs_model = pytest.mark.skipif(
+    not tagger_available(), reason="python-crfsuite (the ner extra) not installed"
+)
 
 
 def _run(code: str) -> str:
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=True)
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=True
+    )
     return result.stdout.strip()
 
 

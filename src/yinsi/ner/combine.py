@@ -4,8 +4,10 @@ Scores say how sure we are that a span is the named personal information:
 - a name the tagger found and a label or title confirms: 0.95; the tagger alone: 0.8; a label alone
   (no model, or the model disagreed): 0.85;
 - a whole address with street-level parts (road, number, estate, building, room): 0.85, or 0.95 after
-  an address label; a place name alone is a LOCATION (not personal on its own), 0.5;
-- organisations: 0.6 (reported so that 阿里巴巴 is not mistaken for a person; not personal).
+  an address label; a place name alone is a LOCATION (not personal on its own), 0.4;
+- organisations: 0.45 (reported so that 阿里巴巴 is not mistaken for a person; not personal).
+LOCATION and ORGANIZATION stay below 0.5, the default `--min-score` of `yinsi scan`, so reports list
+them only on request while `analyze()` returns them.
 """
 
 from __future__ import annotations
@@ -22,8 +24,8 @@ PERSON_TITLE_ONLY = 0.75
 ADDRESS_STREET = 0.85
 ADDRESS_LABELLED = 0.95
 ADDRESS_PLACE_LABELLED = 0.6
-LOCATION = 0.5
-ORGANIZATION = 0.6
+LOCATION = 0.4
+ORGANIZATION = 0.45
 
 _ENTITY = {"PER": "PERSON", "ADR": "ADDRESS", "LOC": "LOCATION", "ORG": "ORGANIZATION"}
 
@@ -33,6 +35,8 @@ NOT_NAMES = frozenset(
      "白天", "张开", "黄金", "金额", "方便", "常规", "成功", "安全", "文件", "江湖", "于是", "万一")
 )
 _CJK = re.compile("[\u4e00-\u9fff]")
+# A Chinese name never mixes in Latin letters or digits.
+_MIXED = re.compile("[\u4e00-\u9fff][^\u4e00-\u9fff]*[A-Za-z0-9]|[A-Za-z0-9][^\u4e00-\u9fff]*[\u4e00-\u9fff]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,21 +64,27 @@ def combine(text: str, model: list[tuple[int, int, str]]) -> list[Scored]:
             value = text[start:end]
             if value in NOT_NAMES or not (_CJK.search(value) or (start, end) in labelled_people):
                 continue
-            confirmed = (start, end) in labelled_people or rules.title_follows(text, end)
-            out.append(Scored(start, end, "PERSON", PERSON_CONFIRMED if confirmed else PERSON_MODEL, "model"))
+            if _MIXED.search(value):  # 京H, 粤S·P: plates and codes, not names
+                continue
+            if (start, end) in labelled_people:
+                out.append(Scored(start, end, "PERSON", PERSON_CONFIRMED, "crf+label"))
+            elif rules.title_follows(text, end):
+                out.append(Scored(start, end, "PERSON", PERSON_CONFIRMED, "crf+title"))
+            else:
+                out.append(Scored(start, end, "PERSON", PERSON_MODEL, "crf"))
             person_spans.add((start, end))
         elif label == "ADR" or label == "LOC":
             end = rules.extend_address(text, end) if label == "ADR" else end
             labelled = any(s.start <= start and end <= s.end for s in labelled_addresses)
             if rules.is_street_level(text, start, end) and label == "ADR":
                 out.append(Scored(start, end, "ADDRESS", ADDRESS_LABELLED if labelled else ADDRESS_STREET,
-                                  "model"))
+                                  "crf+label" if labelled else "crf"))
             elif labelled:
-                out.append(Scored(start, end, "ADDRESS", ADDRESS_PLACE_LABELLED, "model"))
+                out.append(Scored(start, end, "ADDRESS", ADDRESS_PLACE_LABELLED, "crf+label"))
             else:
-                out.append(Scored(start, end, "LOCATION", LOCATION, "model"))
+                out.append(Scored(start, end, "LOCATION", LOCATION, "crf"))
         elif label == "ORG":
-            out.append(Scored(start, end, "ORGANIZATION", ORGANIZATION, "model"))
+            out.append(Scored(start, end, "ORGANIZATION", ORGANIZATION, "crf"))
     for (start, end), span in labelled_people.items():
         if (start, end) not in person_spans and text[start:end] not in NOT_NAMES:
             out.append(Scored(start, end, "PERSON", PERSON_LABEL_ONLY, span.reason))
@@ -104,7 +114,7 @@ def _merge_place_chains(text: str, spans: list[tuple[int, int, str]]) -> list[tu
     runs: list[list[tuple[int, int, str]]] = []
     for start, end, label in sorted(spans):
         if runs:
-            previous_start, previous_end, previous_label = runs[-1][-1]
+            _, previous_end, previous_label = runs[-1][-1]
             gap = text[previous_end:start]
             touching = gap == "" or (gap.isspace() and len(gap) <= 2)
             placeish = previous_label in ("LOC", "ADR") and label in ("LOC", "ADR")
@@ -123,7 +133,9 @@ def _merge_place_chains(text: str, spans: list[tuple[int, int, str]]) -> list[tu
 
 
 # Estate and road words that cannot start an address on their own: what precedes them is its name.
-_ESTATE_STARTS = ("小区", "花园", "公寓", "大厦", "家园", "新村", "苑", "路", "街", "大道", "巷", "广场", "村")
+_ESTATE_STARTS = (
+    "小区", "花园", "公寓", "大厦", "家园", "新村", "苑", "路", "街", "大道", "巷", "广场", "村",
+)
 
 
 def entity_of(label: str) -> str:

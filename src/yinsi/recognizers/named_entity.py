@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from yinsi.core.entities import entity_type
 from yinsi.core.types import Evidence, Finding
 from yinsi.recognizers.base import Examples
+
+if TYPE_CHECKING:
+    from yinsi.ner.tagger import CrfTagger
 
 # Texts are tagged line by line, long lines sentence by sentence, so the tagger's cost stays linear
 # and a line without any Chinese character (JSON keys, numbers, English logs) costs one regex search.
@@ -15,6 +19,8 @@ _CJK = re.compile("[\u4e00-\u9fff]")
 _LINES = re.compile(r"[^\n]*[\u4e00-\u9fff][^\n]*")
 _SENTENCE_END = re.compile(r"(?<=[。！？；!?;])")
 _MAX_SEGMENT = 400
+_CJK_RUN = re.compile("[\u4e00-\u9fff·]+")
+_MARGIN = 20
 # Latin names are only reported after a label; this literal prefilter decides if labels can occur.
 _LABEL_HINT = re.compile(r"name|consignee|receiver|recipient|customer|contact", re.IGNORECASE)
 
@@ -56,7 +62,7 @@ class NamedEntityRecognizer:
         use_model = tagger_available()
         tagger = load_tagger() if use_model else None
         for offset, segment in _segments(text):
-            model = tagger.spans(segment) if tagger is not None and _CJK.search(segment) else []
+            model = _tag(tagger, segment) if tagger is not None else []
             for span in combine(segment, model):
                 yield Finding(
                     entity_type=span.entity_type,
@@ -67,6 +73,32 @@ class NamedEntityRecognizer:
                     sensitive=self._sensitive[span.entity_type],
                     evidence=Evidence(pattern=span.source),
                 )
+
+
+def _tag(tagger: CrfTagger, segment: str) -> list[tuple[int, int, str]]:
+    """Tagger spans in `segment`, tagging only the Chinese runs and a margin of context around them.
+
+    JSON and log lines are mostly ASCII; the CRF's cost is per character, so keys, numbers and hashes
+    far from any Chinese character are not tagged. The margin keeps labels ("userName": ) and address
+    numbers between Chinese runs (西宁路749号周花园) inside one window.
+    """
+    spans: list[tuple[int, int, str]] = []
+    window_start = window_end = -1
+    for run in _CJK_RUN.finditer(segment):
+        start, end = max(0, run.start() - _MARGIN), min(len(segment), run.end() + _MARGIN)
+        if window_end >= 0 and start > window_end:
+            spans.extend(_shift(tagger.spans(segment[window_start:window_end]), window_start))
+            window_start = -1
+        if window_start < 0:
+            window_start = start
+        window_end = end
+    if window_end >= 0:
+        spans.extend(_shift(tagger.spans(segment[window_start:window_end]), window_start))
+    return spans
+
+
+def _shift(spans: list[tuple[int, int, str]], offset: int) -> list[tuple[int, int, str]]:
+    return [(start + offset, end + offset, label) for start, end, label in spans]
 
 
 def _segments(text: str) -> Iterator[tuple[int, str]]:
