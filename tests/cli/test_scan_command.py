@@ -144,3 +144,18 @@ def test_unwritable_output_is_one_line(tree: Path) -> None:
     assert result.stderr.strip().splitlines() == [
         f"yinsi: error: cannot write {tree.parent / 'no-such-dir' / 'r.json'}: No such file or directory"
     ]
+
+
+@pytest.mark.skipif(not Path("/proc/self/mem").exists(), reason="needs Linux /proc")
+def test_file_that_fails_on_read_even_for_root(tree: Path) -> None:
+    # Reading offset 0 of a process's own memory fails with EIO whoever runs the test: a real I/O error.
+    result = yinsi("/proc/self/mem", str(tree / "orders.csv"), "--format", "jsonl", "--entities", "CN_MOBILE",
+                   cwd=tree.parent)
+    assert result.returncode == 2
+    assert result.stderr.strip().splitlines() == ["yinsi: cannot read /proc/self/mem: Input/output error"]
+    assert json.loads(result.stdout)["entity_type"] == "CN_MOBILE"
+
+
+def test_path_through_a_file_is_an_io_error(tree: Path) -> None:
+    result = yinsi(str(tree / "orders.csv" / "inner"), cwd=tree.parent)
+    assert result.returncode == 2 and "Not a directory" in result.stderr
