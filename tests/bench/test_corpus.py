@@ -18,7 +18,9 @@ from yinsi import ENTITY_TYPES
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
 
-import corpus  # noqa: E402
+import itertools
+
+import corpus
 
 N = 300
 INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"))
@@ -103,7 +105,7 @@ def test_positive_spans_pass_their_checks(records: list[corpus.Record]) -> None:
 def test_gold_spans_do_not_overlap_except_inside_containers(records: list[corpus.Record]) -> None:
     for record in records:
         spans = sorted(record.labels + record.negatives, key=lambda label: (label.start, -label.end))
-        for left, right in zip(spans, spans[1:], strict=False):
+        for left, right in itertools.pairwise(spans):
             if right.start < left.end:
                 assert left.label == "URL" and right.end <= left.end, (left, right)
 
