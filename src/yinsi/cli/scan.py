@@ -87,7 +87,13 @@ def command(
       yinsi scan ./src --exclude node_modules --fail-on-findings
 
     Previews are masked and values are counted by keyed digest; raw values appear only with
-    --show-values. Exit status: 0 done, 1 findings with --fail-on-findings, 2 usage or I/O errors.
+    --show-values.
+
+    \b
+    Exit status:
+      0  scan completed
+      1  something was found and --fail-on-findings was given
+      2  usage error, or a path could not be read (the rest is still scanned)
     """
     settings = ScanSettings(
         entities=_entity_list(entities),
