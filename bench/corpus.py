@@ -113,7 +113,7 @@ def read_jsonl(path: Path) -> list[Record]:
         return [Record.from_json(line) for line in lines if line.strip()]
 
 
-def fingerprint() -> str:
+def fingerprint(names: tuple[str, ...] = ("corpus.py", "corpus_records.py", "corpus_values.py")) -> str:
     """A short hash of the generator's code and the libraries it draws on, naming cached corpora.
 
     A change to a template or a Faker upgrade changes the corpus, so a cache made before it is not
@@ -121,7 +121,7 @@ def fingerprint() -> str:
     """
     digest = hashlib.sha256()
     here = Path(__file__).resolve().parent
-    for name in ("corpus.py", "corpus_records.py", "corpus_values.py"):
+    for name in names:
         digest.update((here / name).read_bytes())
     for package in ("faker", "python-stdnum", "phonenumbers"):
         digest.update(metadata.version(package).encode())

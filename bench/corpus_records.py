@@ -215,9 +215,13 @@ def _log_line(values: Values, doc: Doc) -> None:
         doc.t(rng.choice((" mobile=", " phone=", " account=", " loginName="))).pii(
             "CN_MOBILE", values.render_mobile(values.mobile(), disguise=(0.0, 0.0))
         )
-        doc.t(" ip=").pii("IP_ADDRESS", values.ipv4())
-        if rng.random() < 0.3:
-            doc.t(f":{rng.randint(1024, 65535)}")
+        if rng.random() < 0.15:
+            # IPv6 peers as Java logs them: [address]:port; the gold span is the address alone.
+            doc.t(" ip=[").pii("IP_ADDRESS", values.ipv6(), "ipv6").t(f"]:{rng.randint(1024, 65535)}")
+        else:
+            doc.t(" ip=").pii("IP_ADDRESS", values.ipv4())
+            if rng.random() < 0.3:
+                doc.t(f":{rng.randint(1024, 65535)}")
         doc.t(" traceId=").neg("TRACE_ID", values.trace_id())
         doc.t(f" cost={rng.randint(2, 900)}ms")
     elif kind == "device":
@@ -677,8 +681,13 @@ def support_ticket(values: Values, doc: Doc) -> None:
     if rng.random() < 0.4:
         doc.t("用户提供的交易单号为").neg("ORDER_NUMBER", values.order_number()).t("，")
     if rng.random() < 0.3:
-        doc.t("流水号").neg(
-            "EMBEDDED_RUN", values.digits(4, "123456789") + values.mobile() + values.digits(3)
+        # Systems build business numbers by gluing digits to a phone number or an ID; the valid
+        # identifier inside a longer digit run is not a match.
+        inner = values.mobile() if rng.random() < 0.6 else values.resident_id()
+        while inner.endswith("X"):  # an all-digit ID, so the run stays one run
+            inner = values.resident_id()
+        doc.t(rng.choice(("流水号", "批次号"))).neg(
+            "EMBEDDED_RUN", values.digits(4, "123456789") + inner + values.digits(3)
         )
         doc.t("，")
     if rng.random() < 0.3:

@@ -171,7 +171,7 @@ def time_presidio(engine: Any, records: Sequence[Record], budget: float) -> tupl
 
 
 def big_log(gb: float, seed: int) -> Path:
-    path = CACHE / f"big-{gb:g}gb-s{seed}-{corpus_module.fingerprint()}.log"
+    path = CACHE / f"big-{gb:g}gb-s{seed}-{corpus_module.fingerprint(('biglog.py', 'corpus_values.py'))}.log"
     if not path.exists():
         started = time.perf_counter()
         pool = min(biglog.POOL, max(10_000, int(gb * 1e5)))
