@@ -63,6 +63,8 @@ def _entity_list(values: tuple[str, ...]) -> frozenset[str] | None:
               help="Digest key file (default: $YINSI_DIGEST_KEY, else ~/.config/yinsi/digest.key).")
 @click.option("--max-file-size", type=ByteSize(), metavar="SIZE",
               help="Skip files larger than SIZE (e.g. 100M); by default any size is streamed.")
+@click.option("--jobs", type=click.IntRange(min=1), metavar="N",
+              help="Worker processes (default: one per core when scanning over 16 MiB in several files).")
 @click.pass_context
 def command(
     ctx: click.Context,
@@ -76,6 +78,7 @@ def command(
     fail_on_findings: bool,
     key_file: str | None,
     max_file_size: int | None,
+    jobs: int | None,
 ) -> None:
     """Scan files, directories (recursively) and standard input (`-`) for personal information.
 
@@ -107,7 +110,7 @@ def command(
                    err=True)
     key = load_digest_key(key_file)
     progress = ScanProgress()
-    scan = Scan(paths, settings, key, observer=progress)
+    scan = Scan(paths, settings, key, observer=progress, jobs=jobs)
     sink = create_sink(output_format, Output(output, private=settings.include_values),
                        include_values=settings.include_values)
     with progress.running(scan.plan()):
