@@ -31,6 +31,7 @@ def collect_api_calls(
     for dex in dexes:
         method_names: dict[int, str | None] = {}
         field_names: dict[int, str | None] = {}
+        owners: dict[int, str | None] = {}  # type_idx → dotted class name when outside the app
         class_defs = dex.class_defs()
         for done, class_def in enumerate(class_defs):
             if done % _CHECK_EVERY == 0 and deadline.expired():
@@ -52,13 +53,13 @@ def collect_api_calls(
             for idx in methods:
                 name = method_names.get(idx, "")
                 if name == "":
-                    name = method_names[idx] = _member_name(dex, *dex.method_id(idx)[::2], defined)
+                    name = method_names[idx] = _member_name(dex, *dex.method_id(idx)[::2], defined, owners)
                 if name:
                     callers[name].add(caller)
             for idx in fields:
                 name = field_names.get(idx, "")
                 if name == "":
-                    name = field_names[idx] = _member_name(dex, *dex.field_id(idx), defined)
+                    name = field_names[idx] = _member_name(dex, *dex.field_id(idx), defined, owners)
                 if name:
                     callers[name].add(caller)
             for idx in strings:
@@ -69,12 +70,18 @@ def collect_api_calls(
     return _freeze(callers), limits
 
 
-def _member_name(dex: Dex, class_idx: int, name_idx: int, defined: frozenset[str]) -> str | None:
+def _member_name(
+    dex: Dex, class_idx: int, name_idx: int, defined: frozenset[str], owners: dict[int, str | None]
+) -> str | None:
     """Dotted "pkg.Class.member" when the member's class is outside the app, else None."""
-    owner = descriptor_to_name(dex.type_descriptor(class_idx))
-    if owner in defined or owner.startswith("["):
-        return None  # app-internal, or an array pseudo-class (clone())
-    return f"{owner}.{dex.string(name_idx)}"
+    if class_idx in owners:
+        owner = owners[class_idx]
+    else:
+        owner = descriptor_to_name(dex.type_descriptor(class_idx))
+        if owner in defined or owner.startswith("["):
+            owner = None  # app-internal, or an array pseudo-class (clone())
+        owners[class_idx] = owner
+    return None if owner is None else f"{owner}.{dex.string(name_idx)}"
 
 
 def _freeze(callers: dict[str, set[str]]) -> tuple[tuple[str, tuple[str, ...]], ...]:
