@@ -8,7 +8,6 @@ numbers of a range). Separators are ignored, so `138-0013-8000` and `13800138000
 
 from __future__ import annotations
 
-import hashlib
 import hmac
 import unicodedata
 from dataclasses import dataclass
@@ -54,10 +53,12 @@ class HmacOperator:
         keys = context.require_keys(self.name)
         canonical = normalize_for_pseudonym(value) if params.normalize else value
         message = f"{params.scope}\0{context.attempt}\0{canonical}".encode()
-        digest = hmac.new(keys.hmac, message, hashlib.sha256).hexdigest()[: params.length]
+        digest = hmac.digest(keys.hmac, message, "sha256").hex()[: params.length]
         return params.prefix.replace("{entity}", context.entity_type) + digest
 
 
 def normalize_for_pseudonym(value: str) -> str:
     """The form two spellings of one value share: NFKC, case-folded, without separators."""
+    if value.isascii():  # NFKC leaves ASCII as it is, and casefold() is lower() there
+        return value.lower().translate(_IGNORED)
     return unicodedata.normalize("NFKC", value).casefold().translate(_IGNORED)

@@ -9,24 +9,22 @@ container left as it is lets the findings inside it be replaced on their own.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 
 from yinsi.core.anonymized import AnonymizedText, Replacement
 from yinsi.core.entities import ENTITY_TYPES
 from yinsi.core.errors import ConfigurationError
 from yinsi.core.types import Finding
 from yinsi.crypto.vault import Vault
-from yinsi.operators.base import KeyChain, OperatorContext
+from yinsi.operators.base import KeyChain, Operator, OperatorContext
 from yinsi.pipeline import resolve_overlaps
 from yinsi.policy.model import Policy, Rule
 
 _MAX_ATTEMPTS = 16
+# Memo entries kept per run before starting afresh: bounds memory on files with millions of values.
+_MEMO_LIMIT = 200_000
 
 
-@dataclass(frozen=True, slots=True)
-class _Planned:
-    finding: Finding
-    rule: Rule
+_Chosen = tuple[Rule, Operator, str, bool]
 
 
 class PolicyRun:
@@ -47,37 +45,43 @@ class PolicyRun:
         self.policy = policy
         self.keys = keys
         self.vault = vault
-        self._memo: dict[tuple[str, str, int], str] = {}
+        self._memo: dict[tuple[str, str], str] = {}
+        # entity type → (rule, operator, memo scope, constant) or None; filled on first sight of a type.
+        self._rules: dict[str, _Chosen | None] = {}
+        self._contexts: dict[str, OperatorContext] = {}
 
     def apply(
         self, text: str, findings: Iterable[Finding], *, include_originals: bool = False
     ) -> AnonymizedText:
-        planned = self._plan(findings)
         pieces: list[str] = []
         items: list[Replacement] = []
         cursor = 0
         length = 0
-        for step in planned:
-            finding = step.finding
-            before = text[cursor : finding.start]
-            pieces.append(before)
-            length += len(before)
-            original = text[finding.start : finding.end]
-            new = self._replace(original, finding.entity_type, step.rule)
+        memo = self._memo
+        for finding, rule, operator, scope, constant in self._plan(findings):
+            start, end = finding.start, finding.end
+            if start > cursor:
+                pieces.append(text[cursor:start])
+                length += start - cursor
+            original = text[start:end]
+            # Outputs of value-independent rules are shared by every value of the entity type.
+            memo_key = (scope, "" if constant else original)
+            new = memo.get(memo_key)
+            if new is None:
+                new = self._replace(original, finding.entity_type, rule, operator)
+                if len(memo) >= _MEMO_LIMIT:
+                    memo.clear()
+                memo[memo_key] = new
             pieces.append(new)
+            new_length = length + len(new)
             items.append(
                 Replacement(
-                    entity_type=finding.entity_type,
-                    start=finding.start,
-                    end=finding.end,
-                    new_start=length,
-                    new_end=length + len(new),
-                    operator=step.rule.operator,
-                    original=original if include_originals else None,
+                    finding.entity_type, start, end, length, new_length, rule.operator,
+                    original if include_originals else None,
                 )
             )
-            length += len(new)
-            cursor = finding.end
+            length = new_length
+            cursor = end
         pieces.append(text[cursor:])
         return AnonymizedText(
             text="".join(pieces),
@@ -86,40 +90,49 @@ class PolicyRun:
             key_id=self.keys.key_id if self.keys is not None else None,
         )
 
-    def _plan(self, findings: Iterable[Finding]) -> list[_Planned]:
-        """Findings to change, in text order, pairwise non-overlapping."""
-        policy = self.policy
-        active: list[_Planned] = []
-        for finding in resolve_overlaps(f for f in findings if f.score >= policy.min_score):
-            rule = policy.rule_for(finding.entity_type)
-            if rule is not None and rule.operator != "keep":
-                active.append(_Planned(finding, rule))
-        planned: list[_Planned] = []
-        for step in active:  # sorted by start, then longest first
-            if planned and step.finding.start < planned[-1].finding.end:
-                previous = planned[-1]
-                # Only a container and something inside it can still overlap; the container wins.
-                if _is_container(step.finding) and not _is_container(previous.finding):
-                    while planned and planned[-1].finding.end > step.finding.start:
-                        planned.pop()
-                    planned.append(step)
+    def _plan(self, findings: Iterable[Finding]) -> list[tuple[Finding, Rule, Operator, str, bool]]:
+        """Findings to change, in text order, pairwise non-overlapping, with their rule and operator."""
+        min_score = self.policy.min_score
+        kept = [finding for finding in findings if finding.score >= min_score]
+        if not _sorted_and_disjoint(kept):
+            kept = resolve_overlaps(kept)
+        planned: list[tuple[Finding, Rule, Operator, str, bool]] = []
+        rules = self._rules
+        for finding in kept:  # sorted by start, then longest first
+            entity = finding.entity_type
+            if entity not in rules:
+                rules[entity] = self._rule(entity)
+            chosen = rules[entity]
+            if chosen is None:
                 continue
-            planned.append(step)
+            if planned and finding.start < planned[-1][0].end:
+                # Only a container and something inside it can still overlap; the container wins.
+                if _is_container(finding) and not _is_container(planned[-1][0]):
+                    while planned and planned[-1][0].end > finding.start:
+                        planned.pop()
+                    planned.append((finding, *chosen))
+                continue
+            planned.append((finding, *chosen))
         return planned
 
-    def _replace(self, original: str, entity_type: str, rule: Rule) -> str:
-        memo_key = (entity_type, original, id(rule))
-        cached = self._memo.get(memo_key)
-        if cached is not None:
-            return cached
-        operator = rule.implementation
+    def _rule(self, entity_type: str) -> _Chosen | None:
+        rule = self.policy.rule_for(entity_type)
+        if rule is None or rule.operator == "keep":
+            return None
+        # Memo entries are per entity and rule, and per value unless the output cannot depend on it.
+        constant = rule.operator == "drop" or (
+            rule.operator == "replace" and not getattr(rule.params, "keyed", False)
+        )
+        return rule, rule.implementation, f"{entity_type}\0{id(rule)}", constant
+
+    def _replace(self, original: str, entity_type: str, rule: Rule, operator: Operator) -> str:
         vault = self.vault
         if vault is None or not operator.reversible or not _records(rule):
-            new = operator.operate(original, rule.params, OperatorContext(entity_type, self.keys))
-        else:
-            new = self._replace_with_vault(original, entity_type, rule, vault)
-        self._memo[memo_key] = new
-        return new
+            context = self._contexts.get(entity_type)
+            if context is None:
+                context = self._contexts[entity_type] = OperatorContext(entity_type, self.keys)
+            return operator.operate(original, rule.params, context)
+        return self._replace_with_vault(original, entity_type, rule, vault)
 
     def _replace_with_vault(self, original: str, entity_type: str, rule: Rule, vault: Vault) -> str:
         operator = rule.implementation
@@ -137,6 +150,16 @@ def _records(rule: Rule) -> bool:
     """Whether outputs of this rule identify their original, so a vault entry can restore it."""
     if rule.operator == "replace":
         return bool(getattr(rule.params, "keyed", False))
+    return True
+
+
+def _sorted_and_disjoint(findings: list[Finding]) -> bool:
+    """True when no overlap needs resolving (the usual case for `analyze()` output)."""
+    previous_end = 0
+    for finding in findings:
+        if finding.start < previous_end:
+            return False
+        previous_end = finding.end
     return True
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import tomllib
 from collections.abc import Mapping
+from functools import cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -33,6 +34,18 @@ def presets() -> list[str]:
     return sorted(item.name.removesuffix(".yaml") for item in folder.iterdir() if item.name.endswith(".yaml"))
 
 
+@cache
+def _preset_names() -> frozenset[str]:
+    return frozenset(presets())
+
+
+@cache
+def _preset(name: str) -> Policy:
+    """A built-in policy, parsed once: presets are package data and Policy objects are immutable."""
+    text = _preset_folder().joinpath(f"{name}.yaml").read_text(encoding="utf-8")
+    return policy_from_mapping(_parse_yaml(text, name), default_name=name)
+
+
 def load_policy(source: str | Path | Mapping[str, Any] | Policy) -> Policy:
     """A Policy from a preset name, a .yaml/.yml/.toml/.json path, or an already parsed mapping."""
     if isinstance(source, Policy):
@@ -40,9 +53,8 @@ def load_policy(source: str | Path | Mapping[str, Any] | Policy) -> Policy:
     if isinstance(source, Mapping):
         return policy_from_mapping(source, default_name="inline")
     path = Path(source)
-    if isinstance(source, str) and not path.suffix and source in presets():
-        text = _preset_folder().joinpath(f"{source}.yaml").read_text(encoding="utf-8")
-        return policy_from_mapping(_parse_yaml(text, source), default_name=source)
+    if isinstance(source, str) and not path.suffix and source in _preset_names():
+        return _preset(source)
     if not path.is_file():
         raise ConfigurationError(
             f"policy {str(source)!r} is neither a file nor a preset ({', '.join(presets())})"
