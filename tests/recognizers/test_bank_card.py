@@ -45,6 +45,8 @@ def test_finds_bank_cards(text: str, expected: str) -> None:
         "卡号 4111111111111111",  # Visa is CREDIT_CARD
         "卡号 622202123456789",  # 15 digits is too short
         "6222 0212-3456 7890 128",  # mixed separators do not join into one number
+        "userId=1644740672018017884 account=185",  # a snowflake ID is no card, even next to "account"
+        "orderId=2022040118292483959 cardNo=6228",  # date-led order number
     ],
 )
 def test_ignores_non_bank_cards(text: str) -> None:

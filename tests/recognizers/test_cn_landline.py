@@ -51,6 +51,7 @@ def test_finds_landlines(text: str, expected: str) -> None:
         "500-820-8820",  # not a service prefix
         "400-820-88",  # too short
         "邮编 100000",
+        "trace=a9ab1b02943911df9a04683649935d6",  # inside a hex trace ID
     ],
 )
 def test_ignores_non_landlines(text: str) -> None:

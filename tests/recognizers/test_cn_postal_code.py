@@ -23,6 +23,9 @@ def found(text: str) -> list[tuple[str, str]]:
         ("Postal code 850000", "850000"),
         ("邮编：５１８０００", "５１８０００"),
         ("邮编 010010", "010010"),  # Hohhot, leading zero
+        ("深圳市南山区科技园路1号 518057", "518057"),  # right after an address
+        ("张新村18栋2单元3201室 245661\n订单号：2023112", "245661"),
+        ("邮政编码：720544\n订单号：2022051", "720544"),  # the next line's label does not count
     ],
 )
 def test_finds_postal_codes(text: str, expected: str) -> None:
@@ -39,6 +42,9 @@ def test_finds_postal_codes(text: str, expected: str) -> None:
         "邮编 1000801",  # inside longer digit runs
         "邮编 2100080",
         "邮编 08 0000",
+        "学号 100080",  # 号 of a label, not of an address
+        "账号：100080",
+        "3201室 9245661",
     ],
 )
 def test_ignores_unlabelled_or_invalid(text: str) -> None:

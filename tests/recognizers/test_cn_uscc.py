@@ -62,6 +62,14 @@ def test_code_failing_only_the_organization_check_scores_lower() -> None:
     assert weak < strong
 
 
+def test_resident_id_label_lowers_a_weakly_checked_code() -> None:
+    """An ID with a wrong check digit that passes GB 32100 by chance stays below the default 0.5."""
+    body = "53332519680620669"
+    code = body + uscc.calc_check_digit(body)
+    assert is_valid_uscc(code) is None
+    assert yinsi.analyze(f"证件号码 {code} 校验失败", entities=["CN_USCC"], score_threshold=0.5) == []
+
+
 def test_resident_id_is_not_taken_for_a_uscc() -> None:
     findings = yinsi.analyze("身份证110101199003078515", entities=["CN_USCC", "CN_RESIDENT_ID"])
     assert [f.entity_type for f in findings] == ["CN_RESIDENT_ID"]

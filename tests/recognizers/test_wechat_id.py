@@ -26,6 +26,8 @@ def found(text: str, entities: tuple[str, ...] = ("WECHAT_ID",)) -> list[tuple[s
         ("微信：ｚｈａｎｇｓａｎ８８", "ｚｈａｎｇｓａｎ８８"),
         ("登录用户 wxid_a1b2c3d4e5f6g7 上线", "wxid_a1b2c3d4e5f6g7"),
         ("微信号abcdefghijklmnopqrst。", "abcdefghijklmnopqrst"),  # 20 characters, the maximum
+        ("我微信是xuli2002，谢谢", "xuli2002"),
+        ("微信号：jiangfang718 备注订单号", "jiangfang718"),  # negative word lowers, label stands
     ],
 )
 def test_finds_wechat_ids(text: str, expected: str) -> None:

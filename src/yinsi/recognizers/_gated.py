@@ -8,17 +8,45 @@ hotword costs one literal search.
 
 Hotword scoring stays case-insensitive; the window search uses the usual spellings of each hotword
 (as written, lower case, UPPER case, Capitalised, Title Case), so a hotword in odd casing such as
-"qQ" opens no window.
+"qQ" opens no window. Context windows of these recognizers also stop at line breaks (see `_score`).
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from typing import ClassVar
 
 from yinsi.core.types import Finding
 from yinsi.recognizers.base import Pattern, PatternRecognizer
+
+
+def trie_regex(words: Iterable[str]) -> str:
+    """An alternation of literal `words` factored by common prefixes (`card|cardno` -> `card(?:no)?`).
+
+    The regex engine tries the branches of a flat alternation one by one at every position whose
+    character starts some word; after factoring, each position costs one branch per distinct
+    character instead of one per word.
+    """
+    trie: dict[str, dict] = {}  # type: ignore[type-arg]
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return _trie_to_regex(trie)
+
+
+def _trie_to_regex(node: dict[str, dict]) -> str:  # type: ignore[type-arg]
+    ends_here = "" in node
+    branches = [re.escape(char) + _trie_to_regex(child) for char, child in sorted(node.items()) if char]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if ends_here:
+        return f"(?:{body})?"
+    return body
 
 
 def spellings(words: Iterable[str]) -> tuple[str, ...]:
@@ -41,8 +69,8 @@ class ContextFirstRecognizer(PatternRecognizer):
 
     def __init__(self) -> None:
         super().__init__()
-        words = sorted(spellings(self.context), key=len, reverse=True)
-        self._anchors = re.compile("|".join(re.escape(word) for word in words)) if words else None
+        words = spellings(self.context)
+        self._anchors = re.compile(trie_regex(words)) if words else None
 
     def analyze(self, text: str) -> Iterator[Finding]:
         if self.prefilter and not any(literal in text for literal in self.prefilter):
@@ -66,6 +94,8 @@ class ContextFirstRecognizer(PatternRecognizer):
         reach = self.max_candidate_length
         merged: list[tuple[int, int]] = []
         for hit in self._anchors.finditer(text):
+            if not self.is_anchor(text, hit.start(), hit.end()):
+                continue
             low = max(0, hit.start() - self.window.after - reach)
             high = min(len(text), hit.end() + self.window.before + reach)
             if merged and low <= merged[-1][1]:
@@ -74,20 +104,41 @@ class ContextFirstRecognizer(PatternRecognizer):
                 merged.append((low, high))
         return merged
 
+    def _score(self, text: str, start: int, end: int, pattern: Pattern) -> Finding | None:
+        """Score with context windows cut at line breaks.
+
+        The next line of a log, a CSV file or a form is another record or field: its 订单号 says
+        nothing about this value, and its label does not vouch for it.
+        """
+        reach = max(0, start - self.window.before)
+        low = text.rfind("\n", reach, start) + 1 or reach
+        high = text.find("\n", end, end + self.window.after)
+        if high == -1:
+            high = min(len(text), end + self.window.after)
+        if low == 0 and high == len(text):
+            return super()._score(text, start, end, pattern)
+        finding = super()._score(text[low:high], start - low, end - low, pattern)
+        return None if finding is None else replace(finding, start=start, end=end)
+
+    def is_anchor(self, text: str, start: int, end: int) -> bool:
+        """Whether a hotword found at [start, end) opens a window; override to skip look-alikes."""
+        return True
+
+    def accepts_neighbours(self, text: str, start: int, end: int) -> bool:
+        """The base rule: the characters around a candidate may not be of the `boundary` kind."""
+        forbidden = self._forbidden_neighbours
+        return not forbidden or not (
+            (start > 0 and text[start - 1] in forbidden) or (end < len(text) and text[end] in forbidden)
+        )
+
     def _candidates(
         self, text: str, pattern: Pattern, regex: re.Pattern[str], matches: Iterable[re.Match[str]]
     ) -> Iterator[Finding]:
         """The base recognizer's per-match steps: neighbour check, trim, validate and score."""
-        forbidden = self._forbidden_neighbours
-        length = len(text)
         has_value = "value" in regex.groupindex
         for match in matches:
             start, end = match.span("value") if has_value else match.span()
-            if start == end:
-                continue
-            if forbidden and (
-                (start > 0 and text[start - 1] in forbidden) or (end < length and text[end] in forbidden)
-            ):
+            if start == end or not self.accepts_neighbours(text, start, end):
                 continue
             start, end = self.trim(text, start, end)
             finding = self._score(text, start, end, pattern)

@@ -31,17 +31,19 @@ class BankCardRecognizer(ContextFirstRecognizer):
 
     UnionPay numbers (`62`, 16–19 digits) are found anywhere, contiguous or in groups of four
     (`6222 0212 3456 7890 128`, `6222-0212-3456-7894`). Other Luhn-valid 16–19 digit numbers without an
-    international brand prefix (older domestic debit cards such as `9558 …`, `6013 …`) are reported
-    only next to a card hotword (卡号, 开户行, card no, ...). Luhn passes for one random number in ten,
-    so a bare UnionPay match scores below a resident ID or a labelled card.
+    international brand prefix are reported only next to a card hotword (卡号, 开户行, card no, ...),
+    and only with a banking major industry identifier (ISO/IEC 7812-1: 3, 6, and 9 for national use,
+    e.g. `9558 …`, `6013 …`): snowflake IDs and date-led order numbers (1…, 2…) are not cards.
+    Luhn passes for one random number in ten, so a bare UnionPay match scores below a resident ID
+    or a labelled card.
     """
 
     entity_type = "BANK_CARD"
     patterns = (
-        Pattern("unionpay", r"62\d{14,17}|62\d{2}" + GROUPED_TAIL, 0.4),
+        Pattern("unionpay", r"62\d\d(?:\d{12,15}|" + GROUPED_TAIL + ")", 0.4),
         Pattern(
             "domestic",
-            r"(?:[1-57-9]\d|6[013-9])\d{14,17}|(?:[1-57-9]\d|6[013-9])\d{2}" + GROUPED_TAIL,
+            r"(?:[39]\d|6[013-9])\d\d(?:\d{12,15}|" + GROUPED_TAIL + ")",
             0.4,
             requires_context=True,
         ),

@@ -92,9 +92,11 @@ class CnLandlineRecognizer(PatternRecognizer):
     context = (
         "电话", "座机", "固话", "固定电话", "联系电话", "办公电话", "单位电话", "家庭电话", "客服", "热线",
         "总机", "传真", "联系方式", "致电", "拨打", "分机", "lxdh", "gddh", "phone", "tel", "telephone",
-        "fax", "hotline", "landline", "contact",
+        "fax", "hotline", "landline", "contact", "收件人", "收货人", "联系人",
     )
     negative_context = NUMBER_NEGATIVE
+    # Letters touching the digits mean a hex trace ID or a product code, not a phone number.
+    boundary = "alnum"
     validated_score = 0.7
     context_boost = 0.25
     examples = Examples(

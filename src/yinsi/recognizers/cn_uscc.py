@@ -54,7 +54,8 @@ class CnUsccRecognizer(PatternRecognizer):
         "企业代码", "tyshxydm", "shxydm", "uscc", "credit code", "tax id", "taxid", "tax_no",
         "business license",
     )
-    negative_context = NUMBER_NEGATIVE
+    # Resident-ID labels: an 18-character ID that fails its own check may pass GB 32100's by chance.
+    negative_context = (*NUMBER_NEGATIVE, "身份证", "证件号", "公民身份号码")
     boundary = "alnum"
     validated_score = 0.85
     context_boost = 0.15

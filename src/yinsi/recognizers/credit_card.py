@@ -27,7 +27,8 @@ class CreditCardRecognizer(PatternRecognizer):
     """
 
     entity_type = "CREDIT_CARD"
-    patterns = (Pattern("card", r"[2-6]\d{12,18}|[2-6]\d{3}" + GROUPED_TAIL, 0.3),)
+    # One leading class, then the alternatives: cheaper than two alternatives that each start with it.
+    patterns = (Pattern("card", r"[2-6]\d{3}(?:\d{9,15}|" + GROUPED_TAIL + ")", 0.3),)
     context = CARD_CONTEXT
     negative_context = NUMBER_NEGATIVE
     validated_score = 0.75
