@@ -234,6 +234,11 @@ def test_startup_calls_follow_application_and_provider(facts: dict[str, AppFacts
         "android.provider.Settings$Secure.getString",  # SdkInitProvider.onCreate
     }
     assert expected <= startup
+    gated = set(facts["sdk_after_consent"].startup_calls)
+    # the consent check and the SDK initialisation behind it are both reachable; rules judge the gate
+    assert {"com.example.reader.PrivacyConsent.isAgreed", "com.umeng.commonsdk.UMConfigure.init"} <= gated
+    assert "android.content.SharedPreferences.getBoolean" in gated
+    assert facts["sdk_after_consent"].application_class == "com.example.reader.ReaderApp"
     for name in ("selfie", "lending", "wifi", "clean"):  # no Application subclass, no provider
         assert facts[name].startup_calls == ()
 

@@ -5,7 +5,8 @@ Each sample is a manifest plus smali sources, assembled into a real, signed APK 
 in for android.jar when linking resources). The cases follow public enforcement reports: a selfie app
 requesting location (the Meitu case), a lending app reading contacts and SMS (the Paipaidai case), a
 wifi-key utility reading wifi configuration and location, an app initialising push/analytics SDKs in
-`Application.onCreate` before any consent, and a clean app that should produce no finding.
+`Application.onCreate` before any consent, the same SDK initialised only after a consent check, and a
+clean app that should produce no finding.
 """
 
 from __future__ import annotations
@@ -317,6 +318,40 @@ def _wifi() -> SampleApp:
     )
 
 
+_UMENG_SDK = """
+.method public static init(Landroid/content/Context;Ljava/lang/String;Ljava/lang/String;ILjava/lang/String;)V
+    .registers 7
+    const-string v0, "wifi"
+    invoke-virtual {p0, v0}, Landroid/content/Context;->getSystemService(Ljava/lang/String;)Ljava/lang/Object;
+    move-result-object v0
+    check-cast v0, Landroid/net/wifi/WifiManager;
+    invoke-virtual {v0}, Landroid/net/wifi/WifiManager;->getConnectionInfo()Landroid/net/wifi/WifiInfo;
+    move-result-object v0
+    invoke-virtual {v0}, Landroid/net/wifi/WifiInfo;->getMacAddress()Ljava/lang/String;
+    return-void
+.end method
+"""
+
+_GETUI_SDK = """
+.method public static getInstance()Lcom/igexin/sdk/PushManager;
+    .registers 1
+    new-instance v0, Lcom/igexin/sdk/PushManager;
+    invoke-direct {v0}, Lcom/igexin/sdk/PushManager;-><init>()V
+    return-object v0
+.end method
+
+.method public initialize(Landroid/content/Context;)V
+    .registers 3
+    const-string v0, "phone"
+    invoke-virtual {p1, v0}, Landroid/content/Context;->getSystemService(Ljava/lang/String;)Ljava/lang/Object;
+    move-result-object v0
+    check-cast v0, Landroid/telephony/TelephonyManager;
+    invoke-virtual {v0}, Landroid/telephony/TelephonyManager;->getSubscriberId()Ljava/lang/String;
+    return-void
+.end method
+"""
+
+
 def _sdk_before_consent() -> SampleApp:
     package = "com.example.news"
     manifest = _manifest(
@@ -369,37 +404,6 @@ def _sdk_before_consent() -> SampleApp:
     return v0
 .end method
 """
-    umeng = """
-.method public static init(Landroid/content/Context;Ljava/lang/String;Ljava/lang/String;ILjava/lang/String;)V
-    .registers 7
-    const-string v0, "wifi"
-    invoke-virtual {p0, v0}, Landroid/content/Context;->getSystemService(Ljava/lang/String;)Ljava/lang/Object;
-    move-result-object v0
-    check-cast v0, Landroid/net/wifi/WifiManager;
-    invoke-virtual {v0}, Landroid/net/wifi/WifiManager;->getConnectionInfo()Landroid/net/wifi/WifiInfo;
-    move-result-object v0
-    invoke-virtual {v0}, Landroid/net/wifi/WifiInfo;->getMacAddress()Ljava/lang/String;
-    return-void
-.end method
-"""
-    getui = """
-.method public static getInstance()Lcom/igexin/sdk/PushManager;
-    .registers 1
-    new-instance v0, Lcom/igexin/sdk/PushManager;
-    invoke-direct {v0}, Lcom/igexin/sdk/PushManager;-><init>()V
-    return-object v0
-.end method
-
-.method public initialize(Landroid/content/Context;)V
-    .registers 3
-    const-string v0, "phone"
-    invoke-virtual {p1, v0}, Landroid/content/Context;->getSystemService(Ljava/lang/String;)Ljava/lang/Object;
-    move-result-object v0
-    check-cast v0, Landroid/telephony/TelephonyManager;
-    invoke-virtual {v0}, Landroid/telephony/TelephonyManager;->getSubscriberId()Ljava/lang/String;
-    return-void
-.end method
-"""
     return SampleApp(
         "sdk_before_consent",
         package,
@@ -414,11 +418,77 @@ def _sdk_before_consent() -> SampleApp:
             "com/example/news/SdkInitProvider": _plain_class(
                 "Lcom/example/news/SdkInitProvider;", provider, "Landroid/content/ContentProvider;"
             ),
-            "com/umeng/commonsdk/UMConfigure": _plain_class("Lcom/umeng/commonsdk/UMConfigure;", umeng),
-            "com/igexin/sdk/PushManager": _plain_class("Lcom/igexin/sdk/PushManager;", getui),
+            "com/umeng/commonsdk/UMConfigure": _plain_class("Lcom/umeng/commonsdk/UMConfigure;", _UMENG_SDK),
+            "com/igexin/sdk/PushManager": _plain_class("Lcom/igexin/sdk/PushManager;", _GETUI_SDK),
             "com/igexin/sdk/PushService": _plain_class(
                 "Lcom/igexin/sdk/PushService;", "", "Landroid/app/Service;"
             ),
+        },
+    )
+
+
+def _sdk_after_consent() -> SampleApp:
+    """The same SDKs, initialised only once the user has agreed to the privacy policy (the fix)."""
+    package = "com.example.reader"
+    manifest = _manifest(
+        package,
+        """  <uses-permission android:name="android.permission.READ_PHONE_STATE"/>
+  <uses-permission android:name="android.permission.ACCESS_WIFI_STATE"/>
+  <uses-permission android:name="android.permission.INTERNET"/>""",
+        target_sdk=31,
+        app='android:name=".ReaderApp" android:allowBackup="false"',
+    ).replace(
+        "{components}",
+        """    <meta-data android:name="UMENG_APPKEY" android:value="5f8a1b2c3d4e5f6a7b8c9d0f"/>""",
+    )
+    app = """
+.method public onCreate()V
+    .registers 2
+    invoke-super {p0}, Landroid/app/Application;->onCreate()V
+    invoke-static {p0}, Lcom/example/reader/PrivacyConsent;->isAgreed(Landroid/content/Context;)Z
+    move-result v0
+    if-eqz v0, :skip
+    invoke-static {p0}, Lcom/example/reader/ReaderApp;->initSdks(Landroid/content/Context;)V
+    :skip
+    return-void
+.end method
+
+.method public static initSdks(Landroid/content/Context;)V
+    .registers 6
+    const-string v0, "5f8a1b2c3d4e5f6a7b8c9d0f"
+    const-string v1, "official"
+    const/4 v2, 0x1
+    const/4 v3, 0x0
+    invoke-static {p0, v0, v1, v2, v3}, Lcom/umeng/commonsdk/UMConfigure;->init(Landroid/content/Context;Ljava/lang/String;Ljava/lang/String;ILjava/lang/String;)V
+    return-void
+.end method
+"""
+    consent = """
+.method public static isAgreed(Landroid/content/Context;)Z
+    .registers 4
+    const-string v0, "privacy"
+    const/4 v1, 0x0
+    invoke-virtual {p0, v0, v1}, Landroid/content/Context;->getSharedPreferences(Ljava/lang/String;I)Landroid/content/SharedPreferences;
+    move-result-object v0
+    const-string v2, "agreed"
+    invoke-interface {v0, v2, v1}, Landroid/content/SharedPreferences;->getBoolean(Ljava/lang/String;Z)Z
+    move-result v0
+    return v0
+.end method
+"""
+    return SampleApp(
+        "sdk_after_consent",
+        package,
+        "新闻资讯类",
+        "reader app initialising Umeng only after the user agreed to the privacy policy",
+        manifest,
+        {
+            "com/example/reader/MainActivity": _activity(package),
+            "com/example/reader/ReaderApp": _plain_class(
+                "Lcom/example/reader/ReaderApp;", app, "Landroid/app/Application;"
+            ),
+            "com/example/reader/PrivacyConsent": _plain_class("Lcom/example/reader/PrivacyConsent;", consent),
+            "com/umeng/commonsdk/UMConfigure": _plain_class("Lcom/umeng/commonsdk/UMConfigure;", _UMENG_SDK),
         },
     )
 
@@ -442,7 +512,14 @@ def _clean() -> SampleApp:
     )
 
 
-SAMPLES: tuple[SampleApp, ...] = (_selfie(), _lending(), _wifi(), _sdk_before_consent(), _clean())
+SAMPLES: tuple[SampleApp, ...] = (
+    _selfie(),
+    _lending(),
+    _wifi(),
+    _sdk_before_consent(),
+    _sdk_after_consent(),
+    _clean(),
+)
 
 
 def missing_tools(java_libs: Path = JAVA_LIBS, framework_res: Path = FRAMEWORK_RES) -> list[str]:
