@@ -183,6 +183,27 @@ def test_unusable_input_raises_one_clear_error(tmp_path: Path, make: object, mes
     assert "\n" not in str(info.value)
 
 
+def test_duplicate_entries_refused(tmp_path: Path) -> None:
+    path = tmp_path / "dup.apk"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("AndroidManifest.xml", manifest())
+        archive.writestr("classes.dex", empty_dex())
+        with pytest.warns(UserWarning, match="Duplicate name"):
+            archive.writestr("classes.dex", empty_dex())
+    with pytest.raises(ApkError, match=r"duplicate zip entry 'classes\.dex'"):
+        extract_facts(path)
+
+
+def test_entry_count_checked_before_indexing(tmp_path: Path) -> None:
+    path = _good(tmp_path)
+    data = bytearray(path.read_bytes())
+    eocd = data.rfind(b"PK\x05\x06")
+    struct.pack_into("<HH", data, eocd + 8, 60_000, 60_000)  # claim 60 000 entries
+    path.write_bytes(bytes(data))
+    with pytest.raises(ApkError, match="60000 zip entries exceed"):
+        extract_facts(path, limits=ExtractionLimits(max_entries=50_000))
+
+
 def test_missing_file(tmp_path: Path) -> None:
     with pytest.raises(ApkError, match="not a file"):
         extract_facts(tmp_path / "absent.apk")

@@ -11,6 +11,7 @@ from __future__ import annotations
 import struct
 import zipfile
 import zlib
+from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 from types import TracebackType
@@ -22,6 +23,7 @@ from .limits import ExtractionLimits
 
 _LOCAL_HEADER = struct.Struct("<4s5H3L2H")  # APPNOTE.TXT 4.3.7
 _LOCAL_MAGIC = b"PK\x03\x04"
+_EOCD_MAGIC, _EOCD_SIZE = b"PK\x05\x06", 22
 _CHUNK = 1024 * 1024
 _STORED, _DEFLATED = 0, 8
 
@@ -120,6 +122,9 @@ def _read_directory(handle: BinaryIO, label: str, limits: ExtractionLimits) -> l
     head = handle.read(4)
     if not head:
         raise ApkError(f"{label}: empty file, not an APK")
+    declared = _declared_entry_count(handle)
+    if declared is not None and declared > limits.max_entries:
+        raise ApkError(f"{label}: {declared} zip entries exceed the limit of {limits.max_entries}")
     handle.seek(0)
     try:
         with zipfile.ZipFile(handle) as archive:
@@ -132,6 +137,12 @@ def _read_directory(handle: BinaryIO, label: str, limits: ExtractionLimits) -> l
         raise ApkError(f"{label}: corrupt zip archive ({exc})") from None
     if len(infos) > limits.max_entries:
         raise ApkError(f"{label}: {len(infos)} zip entries exceed the limit of {limits.max_entries}")
+    counts = Counter(info.filename for info in infos)
+    duplicate = next((name for name, count in counts.items() if count > 1), None)
+    if duplicate is not None:
+        # Two entries with one name let different readers see different files (the 2013 "master key"
+        # signature bypass); Android refuses such packages.
+        raise ApkError(f"{label}: duplicate zip entry {duplicate!r}; Android refuses such an APK")
     total = 0
     for info in infos:
         if info.file_size > limits.max_entry_bytes:
@@ -146,3 +157,18 @@ def _read_directory(handle: BinaryIO, label: str, limits: ExtractionLimits) -> l
             f"(limit {limits.max_total_bytes})"
         )
     return infos
+
+
+def _declared_entry_count(handle: BinaryIO) -> int | None:
+    """The entry count of the end-of-central-directory record, read before `zipfile` builds its index,
+    so an archive declaring millions of entries is refused without allocating them (APPNOTE 4.3.16)."""
+    handle.seek(0, 2)
+    size = handle.tell()
+    tail_len = min(size, _EOCD_SIZE + 65_535)
+    handle.seek(size - tail_len)
+    tail = handle.read(tail_len)
+    pos = tail.rfind(_EOCD_MAGIC)
+    if pos < 0 or pos + _EOCD_SIZE > len(tail):
+        return None
+    (count,) = struct.unpack_from("<H", tail, pos + 10)
+    return None if count == 0xFFFF else count  # 0xFFFF: ZIP64, zipfile reads the real count
