@@ -48,6 +48,7 @@ def test_finds_credit_cards(text: str, expected: str) -> None:
         "41111111111111",  # Visa has no 14-digit numbers
         "3782822463100050",  # Amex is 15 digits only
         "7111111111111111",  # no international brand starts with 7
+        "代码 5245020331281891XW",  # glued to letters: a registration code
     ],
 )
 def test_ignores_non_credit_cards(text: str) -> None:
@@ -64,6 +65,14 @@ def test_card_recognizers_never_report_one_number_twice(number: str) -> None:
         for finding in recognizer.analyze(f"卡号 {number}")
     ]
     assert len({finding.entity_type for finding in raw}) == 1
+
+
+def test_unbranded_travel_card_counts_only_when_labelled() -> None:
+    """3503… is in no brand's registered range, but a Luhn-valid MII-3 number next to "card" is one."""
+    number = "3503381179992276"
+    assert found(f"Card: {number} exp 04/30") == [(number, "CREDIT_CARD")]
+    assert yinsi.analyze(number, entities=["CREDIT_CARD"], score_threshold=0.5) == []
+    assert found("卡号 3503381179992277") == []  # Luhn fails
 
 
 def test_context_raises_and_negative_context_lowers() -> None:

@@ -27,6 +27,8 @@ def found(text: str, entities: tuple[str, ...] = ("WECHAT_ID",)) -> list[tuple[s
         ("登录用户 wxid_a1b2c3d4e5f6g7 上线", "wxid_a1b2c3d4e5f6g7"),
         ("微信号abcdefghijklmnopqrst。", "abcdefghijklmnopqrst"),  # 20 characters, the maximum
         ("我微信是xuli2002，谢谢", "xuli2002"),
+        ("你加我微信吧 cuilei_1997，谢谢", "cuilei_1997"),
+        ('{"微信号": "blong1971", "sfzh": "x"}', "blong1971"),
         ("微信号：jiangfang718 备注订单号", "jiangfang718"),  # negative word lowers, label stands
     ],
 )

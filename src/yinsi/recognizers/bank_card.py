@@ -32,7 +32,7 @@ class BankCardRecognizer(ContextFirstRecognizer):
     UnionPay numbers (`62`, 16–19 digits) are found anywhere, contiguous or in groups of four
     (`6222 0212 3456 7890 128`, `6222-0212-3456-7894`). Other Luhn-valid 16–19 digit numbers without an
     international brand prefix are reported only next to a card hotword (卡号, 开户行, card no, ...),
-    and only with a banking major industry identifier (ISO/IEC 7812-1: 3, 6, and 9 for national use,
+    and only with a banking major industry identifier (ISO/IEC 7812-1: 6, and 9 for national use,
     e.g. `9558 …`, `6013 …`): snowflake IDs and date-led order numbers (1…, 2…) are not cards.
     Luhn passes for one random number in ten, so a bare UnionPay match scores below a resident ID
     or a labelled card.
@@ -43,7 +43,7 @@ class BankCardRecognizer(ContextFirstRecognizer):
         Pattern("unionpay", r"62\d\d(?:\d{12,15}|" + GROUPED_TAIL + ")", 0.4),
         Pattern(
             "domestic",
-            r"(?:[39]\d|6[013-9])\d\d(?:\d{12,15}|" + GROUPED_TAIL + ")",
+            r"(?:9\d|6[013-9])\d\d(?:\d{12,15}|" + GROUPED_TAIL + ")",
             0.4,
             requires_context=True,
         ),
@@ -51,6 +51,7 @@ class BankCardRecognizer(ContextFirstRecognizer):
     context = CARD_CONTEXT
     negative_context = NUMBER_NEGATIVE
     max_candidate_length = 23  # 19 digits in groups of four
+    boundary = "alnum"  # digits glued to letters are product or registration codes
     validated_score = 0.8
     context_boost = 0.2
     examples = Examples(

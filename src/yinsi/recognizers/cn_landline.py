@@ -14,7 +14,7 @@ from yinsi.recognizers.base import Examples, Pattern, PatternRecognizer, digits_
 # Long-distance area codes are prefix-free (010, 02x, then three digits after 0), which is what lets
 # `0755 8888 8888` split unambiguously. Local numbers have 7 or 8 digits and never start with 0 or 1.
 _AREA = r"(?:10|2\d|[3-9]\d{2})"
-_LOCAL = r"[2-9]\d{2,3}[ -]?\d{4}"
+_LOCAL = r"(?:[2-9]\d{2,3}[ -]?\d{4}|[2-9]\d{3}[ -]\d{3})"  # 7 digits may be grouped 4-3
 # An extension: 转123, 分机 123, ext. 123, x123 or a trailing -123.
 _EXTENSION_MARK = r"(?:[ ]?(?:转|分机|[Ee][Xx][Tt]\.?|[Xx]|-)[ ]?\d{1,5})"
 _EXTENSION = _EXTENSION_MARK + r"?(?!\d)"

@@ -4,16 +4,28 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from yinsi.recognizers._cards import GROUPED_TAIL, international_brand, luhn_valid
+from yinsi.recognizers._cards import GROUPED_TAIL, has_international_prefix, international_brand, luhn_valid
 from yinsi.recognizers._hotwords import CARD_CONTEXT, NUMBER_NEGATIVE
 from yinsi.recognizers.base import Examples, Pattern, PatternRecognizer, digits_only
+from yinsi.recognizers.cn_resident_id import is_valid_resident_id
 
 
 @lru_cache(maxsize=65536)
-def is_valid_credit_card(value: str) -> bool:
-    """True when the digits fit an international brand's IIN range and length and pass Luhn."""
+def is_valid_credit_card(value: str) -> bool | None:
+    """True when the digits fit an international brand's IIN range and length and pass Luhn.
+
+    A Luhn-valid 14–19 digit number with major industry identifier 3 (travel and entertainment cards,
+    ISO/IEC 7812-1) outside the registered brand ranges is None: plausibly a card of a smaller
+    scheme, reported when a card hotword vouches for it. Valid resident IDs (provinces 31–37) are not.
+    """
     digits = digits_only(value)
-    return international_brand(digits) is not None and luhn_valid(digits)
+    if not luhn_valid(digits):
+        return False
+    if international_brand(digits) is not None:
+        return True
+    if digits[0] == "3" and 14 <= len(digits) <= 19 and not has_international_prefix(digits):
+        return None if not (len(digits) == 18 and is_valid_resident_id(digits)) else False
+    return False
 
 
 class CreditCardRecognizer(PatternRecognizer):
@@ -23,7 +35,8 @@ class CreditCardRecognizer(PatternRecognizer):
     American Express (34, 37; 4-6-5 groups), JCB (3528–3589), Discover (6011, 644–649, 65) and Diners
     Club (300–305, 3095, 36, 38–39). China UnionPay (62) is BANK_CARD, so a number is reported by one of
     the two recognizers only. Brand, length and Luhn together still pass for about one random number
-    in ten with a brand prefix, so card hotwords (卡号, 信用卡, card no, ...) raise the score.
+    in ten with a brand prefix, so card hotwords (卡号, 信用卡, card no, ...) raise the score. Other
+    Luhn-valid numbers starting with 3 (the travel-and-entertainment industry) count only when labelled.
     """
 
     entity_type = "CREDIT_CARD"
@@ -31,6 +44,7 @@ class CreditCardRecognizer(PatternRecognizer):
     patterns = (Pattern("card", r"[2-6]\d{3}(?:\d{9,15}|" + GROUPED_TAIL + ")", 0.3),)
     context = CARD_CONTEXT
     negative_context = NUMBER_NEGATIVE
+    boundary = "alnum"  # digits glued to letters are product or registration codes
     validated_score = 0.75
     context_boost = 0.25
     examples = Examples(

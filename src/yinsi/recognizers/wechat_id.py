@@ -10,7 +10,9 @@ from yinsi.recognizers.base import Examples, Pattern
 
 # Chinese labels may touch the value (微信abc123); English and pinyin ones need a separator, because
 # "wxabc123" or "wechat account" are ordinary words. A quote around the key or value covers JSON.
-_CHINESE_LABEL = r"(?:微信(?:号|账号|帐号|ID)?(?:是|为)?|[Vv薇]信号?|加[VvWw微]|wxh)[ \t]*[:：=]?[ \t]*[\"']?"
+_CHINESE_LABEL = (
+    r"(?:微信(?:号|账号|帐号|ID)?(?:是|为|吧)?|[Vv薇]信号?|加[VvWw微]|wxh)[\"']?[ \t]*[:：=]?[ \t]*[\"']?"
+)
 _LATIN_LABEL = r"(?:we[-_ ]?chat|weixin|wx|vx)(?:[-_ ]?(?:id|hao|no))?[\"']?[ \t]*[:：=][ \t]*[\"']?"
 # The ID itself; what follows may not continue it, nor turn it into an email or a domain.
 _ID = r"(?P<value>[A-Za-z][-_A-Za-z0-9]{5,19})(?![-_A-Za-z0-9@]|\.[A-Za-z0-9])"
