@@ -216,9 +216,13 @@ class Scan:
     def scan_text(self, blocks: Iterable[str], path: str) -> Iterator[Finding]:
         """Findings in a text given as blocks, located in `path` (also usable without files)."""
         chunker = Chunker(blocks, size=self.settings.chunk_chars, overlap=self.settings.overlap_chars)
+        done = 0  # characters whose findings are settled; a deferred tail is counted by the next chunk
         for chunk in chunker:
-            self._chars += chunk.own_end - chunk.own_start
+            self._chars += chunk.own_start - done
+            done = chunk.own_start
             yield from self._scan_chunk(chunk, chunker, path)
+            if chunk.final:
+                self._chars += chunk.own_end - done
 
     def _scan_chunk(self, chunk: TextChunk, chunker: Chunker, path: str) -> Iterator[Finding]:
         settings = self.settings

@@ -14,7 +14,8 @@ KEY = DigestKey(bytes(range(32)), "test key")
 
 def _tree(root: Path) -> None:
     for index in range(5):
-        lines = [f"第{line}行 手机1380013{index:02d}{line:02d} 身份证11010519491231002X" for line in range(40)]
+        lines = [f"第{line}行 手机1380013{index:02d}{line:02d} 身份证11010519491231002X"
+                 for line in range(40)]
         (root / f"part-{index}.log").write_text("\n".join(lines), encoding="utf-8")
     (root / "gbk.csv").write_bytes("客户,电话\n王五,13800138000\n".encode("gbk"))
     (root / "blob.bin").write_bytes(bytes(100))
