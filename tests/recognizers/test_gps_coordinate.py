@@ -30,11 +30,6 @@ def score(text: str) -> float:
         ("40.7128, -74.0060", "40.7128, -74.0060"),
         ("39.9042°N, 116.4074°E", "39.9042°N, 116.4074°E"),
         ("定位 39.904，116.407", "39.904，116.407"),  # three decimals next to a location word
-        ("lat=39.9&lng=116.4", "39.9&lng=116.4"),
-        ('{"latitude": 39.9042, "longitude": 116.4074}', '39.9042, "longitude": 116.4074'),
-        ("经度116.397128 纬度39.916527", "116.397128 纬度39.916527"),
-        ("纬度：39.916527，经度：116.397128", "39.916527，经度：116.397128"),
-        ("北纬39.9042°，东经116.4074°", "39.9042°，东经116.4074"),
         ("39°54'15\"N 116°24'27\"E", "39°54'15\"N 116°24'27\"E"),
         ("N39°54'15\" E116°24'27\"", "N39°54'15\" E116°24'27\""),
         ("北纬39°54′15″，东经116°24′27″", "北纬39°54′15″，东经116°24′27″"),
@@ -45,6 +40,21 @@ def score(text: str) -> float:
 )
 def test_finds(text: str, expected: str) -> None:
     assert found(text) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('lat=39.9&lng=116.4', ['39.9', '116.4']),
+        ('{"latitude": 39.9042, "longitude": 116.4074}', ['39.9042', '116.4074']),
+        ('经度116.397128 纬度39.916527', ['116.397128', '39.916527']),
+        ('纬度：39.916527，经度：116.397128', ['39.916527', '116.397128']),
+        ('北纬39.9042°，东经116.4074°', ['39.9042', '116.4074']),
+        ("uid=7 lat=38.732630 lng=112.197158 accuracy=53", ["38.732630", "112.197158"]),
+    ],
+)
+def test_labelled_values_are_found_one_by_one(text: str, expected: list[str]) -> None:
+    assert found(text) == expected
 
 
 @pytest.mark.parametrize(
@@ -73,7 +83,8 @@ def test_scores() -> None:
     bare = score("39.9042, 116.4074")
     assert 0.5 <= bare <= 0.7
     assert score("GPS坐标 39.9042, 116.4074") > bare
-    assert score("lat=39.9&lng=116.4") >= 0.8
+    assert min(f.score for f in yinsi.analyze("lat=39.9&lng=116.4", entities=[ENTITY])) >= 0.8
+    assert score("江西省临川区元街421号 (23.91180, 111.23551)") >= 0.5  # 元 of a street name is no price
     assert score("版本 1.2345 2.3456") < 0.3  # decimals next to a version or a price
     assert score("金额 12.3456, 45.6789") < 0.3
 
@@ -84,7 +95,7 @@ def test_scores() -> None:
         ("39.9042, 116.4074", True),
         ("116.4074, 39.9042", True),
         ("116.4074N, 39.9042E", False),  # a latitude of 116
-        ("39.9&lng=116.4", True),
+        ("39.9&lng=116.4", True),  # a labelled candidate holds the second label only
         ("116.4&lat=39.9", True),
         ("39.9&lat=116.4", False),
         ("39°54'15\"N 116°24'27\"E", True),

@@ -24,18 +24,20 @@ def score(text: str) -> float:
     [
         ("登录IP：192.168.1.10，时间", ["192.168.1.10"]),
         ("来自8.8.8.8的请求", ["8.8.8.8"]),  # CJK on both sides
-        ("client=10.0.0.5:8080", ["10.0.0.5:8080"]),  # port is part of the span
+        ("client=10.0.0.5:8080", ["10.0.0.5"]),  # a port is not part of the span
         ("服务器 1.1.1.1。", ["1.1.1.1"]),  # sentence-final full stop is not swallowed
         ("src 192.0.2.1, dst 198.51.100.7", ["192.0.2.1", "198.51.100.7"]),
         ("１９２．１６８．０．１", ["１９２．１６８．０．１"]),  # full-width digits and dots
         ("192.168\u200b.0.1", ["192.168\u200b.0.1"]),  # zero-width space
         ('{"remote_addr": "203.0.113.9", "ua": "x"}', ["203.0.113.9"]),
-        ("http://172.16.0.3:8000/api?x=1", ["172.16.0.3:8000"]),
+        ("http://172.16.0.3:8000/api?x=1", ["172.16.0.3"]),
         ("IPv6地址2001:db8::8a2e:370:7334。", ["2001:db8::8a2e:370:7334"]),
         ("addr 2001:0db8:85a3:0000:0000:8a2e:0370:7334", ["2001:0db8:85a3:0000:0000:8a2e:0370:7334"]),
         ("fe80::1ff:fe23:4567:890a", ["fe80::1ff:fe23:4567:890a"]),
         ("mapped ::ffff:192.0.2.1 ok", ["::ffff:192.0.2.1"]),
-        ("connect [2001:db8::1]:443", ["[2001:db8::1]:443"]),
+        ("connect [2001:db8::1]:443", ["2001:db8::1"]),
+        ("appVersion=2.5.10.76 ip=10.50.185.203:53145", ["10.50.185.203"]),
+        ('{"weixin": "wxid_x1x0h20e9jpz2v", "registerIp": "165.50.236.59"}', ["165.50.236.59"]),
         ("host=2001:db8::1: refused", ["2001:db8::1"]),  # trailing colon of a label
         ("server 10.0.0.1", ["10.0.0.1"]),
         ("ip:2001:db8::1", ["2001:db8::1"]),
@@ -70,7 +72,9 @@ def test_finds(text: str, expected: list[str]) -> None:
         "0.0.0.0",
         "::1",
         "255.255.255.0",  # netmask
-        "10.0.0.1:70000",  # port out of range
+        "appVersion=8.11.19.254",  # camelCase version key
+        "Gecko rv:1.9.2.20",
+        '{"fw":"11.13.5.85"}',
         "x10.0.0.1",
     ],
 )
@@ -89,10 +93,8 @@ def test_scores() -> None:
     ("value", "valid"),
     [
         ("192.168.1.1", True),
-        ("192.168.1.1:65535", True),
-        ("192.168.1.1:0", False),
-        ("[2001:db8::1]:8080", True),
-        ("[2001:db8::1]", True),
+        ("2001:db8::1", True),
+        ("192.168.1.1:80", False),  # the recognizer reports addresses without ports
         ("2001:db8::g", False),
         ("::", False),
     ],

@@ -47,6 +47,15 @@ _LABELLED = rf"(?:{_LABEL})[^\d\n。！？!?；;]{{0,16}}?(?P<value>{_DATE})"
 _TRAILING_LABEL = r"年\d{1,2}月\d{1,2}[日号]?(?=\s?出生)"
 _YEAR_DIGITS = 4
 
+# Words that turn a birth label into the label of another event when they stand between the label and
+# the date or right after it (生日礼物已于2024-01-05发货, birthday order created 2024-01-05). Only that
+# stretch is searched: a 有效期 line above 出生日期 says nothing about the birth date.
+_OTHER_EVENT = re.compile(
+    "发货|下单|订单|签发|有效|到期|创建|更新|礼物|快递|order|expir|issue|creat|updat", re.IGNORECASE
+)
+_LABEL_RE = re.compile(_LABEL)
+_LABEL_REACH = 24
+_AFTER_REACH = 4
 _NUMBERS = re.compile(r"\d+")
 _MONTH_WORD_RE = re.compile(r"[A-Za-z]+")
 _EARLIEST_YEAR = 1900
@@ -89,6 +98,13 @@ def is_valid_birth_date(value: str, today: datetime.date | None = None) -> bool:
     return _real_date(year, second, first, today) or _real_date(year, first, second, today)
 
 
+def about_another_event(text: str, start: int, end: int) -> bool:
+    """True when an event word stands between the nearest birth label and the date, or just after it."""
+    labels = list(_LABEL_RE.finditer(text, max(0, start - _LABEL_REACH), start))
+    between = text[labels[-1].end() : start] if labels else ""
+    return bool(_OTHER_EVENT.search(between) or _OTHER_EVENT.search(text, end, end + _AFTER_REACH))
+
+
 class DateOfBirthRecognizer(PatternRecognizer):
     """出生日期 (GB/T 35273-2020 附录A 个人基本资料; dates per GB/T 7408 / ISO 8601 and common forms).
 
@@ -106,11 +122,6 @@ class DateOfBirthRecognizer(PatternRecognizer):
     context = (
         "出生", "生日", "出生日期", "出生年月", "出生于", "birth", "born", "dob", "date of birth", "birthday",
         "birth_date", "csrq", "csny",
-    )
-    # Dates of other events that a loose label may precede (生日礼物已于2024-01-05发货).
-    negative_context = (
-        "发货", "下单", "订单", "签发", "有效期", "到期", "创建", "更新", "expire", "issued", "created",
-        "updated", "order",
     )
     # Boundaries are checked in `analyze`, after `trim` has taken back the year of trailing-label dates.
     boundary = "none"
@@ -145,5 +156,7 @@ class DateOfBirthRecognizer(PatternRecognizer):
 
     def analyze(self, text: str) -> Iterator[Finding]:
         for finding in super().analyze(text):
-            if not touches(text, finding.start, finding.end, DIGITS):
+            if not touches(text, finding.start, finding.end, DIGITS) and not about_another_event(
+                text, finding.start, finding.end
+            ):
                 yield finding

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 
 from yinsi.core.types import Finding
 from yinsi.recognizers._anchored import ALNUM, DIGITS, take_back, touches
@@ -32,6 +33,7 @@ _LNG_LABELS = ("经度", "东经", "西经", "lng", "Lng", "LNG", "lon", "Lon", 
 # strings ("lat": 39.9, lat=39.9&lng=116.4, 纬度：39.9).
 _LABEL = "(?:" + "|".join(_LAT_LABELS + _LNG_LABELS) + r")[A-Za-z_]*[\"']?\s*[:=：]?\s*[\"']?"
 _LABELLED_NUMBER = r"[-+]?\d{1,3}\.\d+"
+_LABELLED_NUMBER_RE = re.compile(_LABELLED_NUMBER)
 _LABELLED = rf"{_LABEL}(?P<value>{_LABELLED_NUMBER}°?[^\d\n]{{1,24}}?{_LABEL}{_LABELLED_NUMBER})(?!\.?\d)"
 
 # Degrees, minutes, seconds: 39°54'15"N, 39°54′15.2″, 北纬39°54'15". Found from the first degree sign.
@@ -112,7 +114,8 @@ class GpsCoordinateRecognizer(PatternRecognizer):
 
     Finds `39.9042, 116.4074`, `(39.9042,116.4074)`, `116.397128,39.916527` (lng,lat as in AMap),
     `lat=39.9&lng=116.4`, `"latitude": 39.9, "longitude": 116.4`, `经度116.397128 纬度39.916527` and
-    `39°54'15"N 116°24'27"E`, each pair as one finding; ranges and minutes/seconds are checked.
+    `39°54'15"N 116°24'27"E`; ranges and minutes/seconds are checked on the pair. An unlabelled pair is
+    one finding; labelled values get one finding each, so that masking keeps `lat=`/`lng=` readable.
     """
 
     entity_type = "GPS_COORDINATE"
@@ -126,7 +129,7 @@ class GpsCoordinateRecognizer(PatternRecognizer):
         "coordinate", "position", "geo", "lat", "lng", "lon",
     )
     # Decimal pairs that are versions, prices or amounts.
-    negative_context = ("版本", "version", "价格", "金额", "单价", "price", "amount", "¥", "￥", "元")
+    negative_context = ("版本", "version", "价格", "金额", "单价", "price", "amount", "¥", "￥")
     prefilter = (".", "°")
     # Boundaries are checked in `analyze`, after `trim` has moved the start to the first number.
     boundary = "none"
@@ -173,6 +176,11 @@ class GpsCoordinateRecognizer(PatternRecognizer):
             if evidence and evidence.pattern == "decimal_pair" and not evidence.context:
                 if min(_decimal_places(text[start:end])) < _DECIMALS:
                     continue
+            if evidence and evidence.pattern == "labelled_pair":
+                # One finding per labelled value, so that masking keeps the keys (lat=…&lng=…) readable.
+                for number in _LABELLED_NUMBER_RE.finditer(text, start, end):
+                    yield replace(finding, start=number.start(), end=number.end())
+                continue
             yield finding
 
 

@@ -1,4 +1,4 @@
-"""IP地址 (RFC 791 IPv4, RFC 4291 / RFC 5952 IPv6), with optional port, validated by `ipaddress`."""
+"""IP地址 (RFC 791 IPv4, RFC 4291 / RFC 5952 IPv6), validated by `ipaddress`."""
 
 from __future__ import annotations
 
@@ -11,65 +11,60 @@ from yinsi.core.types import Finding
 from yinsi.recognizers._anchored import ALNUM, DIGITS, HEX, take_back, touches
 from yinsi.recognizers.base import Examples, Pattern, PatternRecognizer
 
-_MAX_PORT = 65535
 _MIN_IPV6_GROUPS = 2
 
 # IPv4 candidates are found from their first dot and `trim` takes back the up to three digits of the
 # first octet (see _anchored.py for why). The lookahead rejects a fifth component.
-_IPV4_FROM_FIRST_DOT = r"\.\d{1,3}\.\d{1,3}\.\d{1,3}(?::\d{1,5}(?!\d))?(?!\.?\d)"
+_IPV4_FROM_FIRST_DOT = r"\.\d{1,3}\.\d{1,3}\.\d{1,3}(?!\.?\d)"
 # IPv6 candidates are found the same way, from their first colon, and `trim` takes back up to four hex
 # digits. At least two colons are required, so times (12:30:45) and MAC addresses are proposed but fail
 # validation. An embedded IPv4 tail is tried before a hex group so that ::ffff:192.0.2.1 is not cut
 # after "192".
 _IPV6_FROM_FIRST_COLON = r":(?:[0-9A-Fa-f]{0,4}:)+(?:(?:\d{1,3}\.){3}\d{1,3}|[0-9A-Fa-f]{1,4})?"
-_IPV6_BRACKETED = r"\[[0-9A-Fa-f:.]+\](?::\d{1,5}(?!\d))?"
+# [2001:db8::1]:443 (RFC 3986 §3.2.2): the address inside the brackets is reported.
+_IPV6_BRACKETED = r"\[(?P<value>[0-9A-Fa-f:.]+)\]"
 
 # Version strings look like IPv4 addresses (1.2.3.4); a version label just before one vetoes it.
 # ASCII words must stand alone so that "server 10.0.0.1" is not read as "ver".
 _VERSION_LABEL = re.compile(
-    r"(?<![A-Za-z])(?:version|ver|v|rev|firmware)(?![A-Za-z])|版本|固件", re.IGNORECASE
+    r"(?<![A-Za-z])(?:[Vv]ersion|VERSION|[Vv]er|VER|[Rr]ev|[Rr]v|[Ff]irmware|[Ff]w|FW)(?![A-Za-z])"
+    r"|(?<=[a-z])(?:Version|Ver)(?![a-z])"  # camelCase keys: appVersion=, osVer:
+    r"|版本|固件"
 )
+# A lone "v" counts only right before the number (v 1.2.3.4, V=1.2.3.4); further away it is as likely the
+# last letter of an identifier ("wxid_…v", "registerIp": "…").
+_V_PREFIX = re.compile(r"(?<![A-Za-z0-9_])[Vv][ =:]{0,2}\Z")
+_V_PREFIX_REACH = 3
 _VERSION_WINDOW = 20
 _MAX_IPV4_OCTET_DIGITS = 3
 _MAX_IPV6_GROUP_DIGITS = 4
 
 
-def _split_port(value: str) -> tuple[str, str | None]:
-    if value.startswith("["):
-        host, _, rest = value[1:].partition("]")
-        return host, rest[1:] if rest.startswith(":") else None
-    if "." in value and value.count(":") == 1:
-        host, _, port = value.partition(":")
-        return host, port
-    return value, None
-
-
 @lru_cache(maxsize=65536)
 def is_valid_ip_address(value: str) -> bool:
-    """True for a real, routable-or-private IPv4/IPv6 address with an optional port in 1-65535.
+    """True for a real IPv4/IPv6 address that can identify a host (public or private).
 
     Unspecified (0.0.0.0, ::) and loopback addresses identify no one, and 255.x.x.x is a netmask or
     broadcast address, so they are rejected. IPv6 candidates need two non-empty groups and a digit, so
     that `Foo::Bar`-style code and words such as dead::beef are not addresses. Leading zeros in IPv4
     octets are rejected, as by `ipaddress` (they are octal to some parsers, RFC 6943 §3.1.1).
     """
-    host, port = _split_port(value)
-    if port is not None and not (port.isdigit() and 0 < int(port) <= _MAX_PORT):
-        return False
     try:
-        address = ipaddress.ip_address(host)
+        address = ipaddress.ip_address(value)
     except ValueError:
         return False
     if address.is_unspecified or address.is_loopback:
         return False
     if address.version == 4:
-        return not host.startswith("255.")
-    groups = [group for group in host.split(":") if group]
-    return len(groups) >= _MIN_IPV6_GROUPS and any(character.isdigit() for character in host)
+        return not value.startswith("255.")
+    groups = [group for group in value.split(":") if group]
+    return len(groups) >= _MIN_IPV6_GROUPS and any(character.isdigit() for character in value)
 
 
 def follows_version_label(text: str, start: int) -> bool:
     """True when a version label (version, ver, v, 版本, 固件) precedes `start` with no digit between."""
+    if _V_PREFIX.search(text, max(0, start - _V_PREFIX_REACH), start):
+        return True
     labels = list(_VERSION_LABEL.finditer(text, max(0, start - _VERSION_WINDOW), start))
     return bool(labels) and not any(character in DIGITS for character in text[labels[-1].end() : start])
 
@@ -78,7 +73,8 @@ class IpAddressRecognizer(PatternRecognizer):
     """IP地址 (IPv4 RFC 791, IPv6 RFC 4291 with RFC 5952 text forms).
 
     Finds `192.168.1.10`, `10.0.0.5:8080`, `2001:db8::8a2e:370:7334`, `::ffff:192.0.2.1` and
-    `[2001:db8::1]:443`; the port is part of the span. Dotted version numbers next to a version label
+    `[2001:db8::1]:443`. A port is not part of the span: it names a service, not a person, and masking
+    only the address keeps `host:port` readable in logs. Dotted version numbers after a version label
     are not reported, and a dotted run with a fifth component (1.2.3.4.5) is not an address.
     """
 
