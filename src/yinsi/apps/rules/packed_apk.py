@@ -22,8 +22,10 @@ def packer_evidence(packer: PackerSignature, facts: AppFacts) -> tuple[str, ...]
              if any(fnmatch.fnmatchcase(name, pattern) for pattern in packer.native_libraries)]
     found += [f"asset {name}" for name in sorted(assets)
               if any(fnmatch.fnmatchcase(name, pattern) for pattern in packer.assets)]
-    found += [f"class {name}" for name in sorted(facts.classes)
-              if any(name == prefix or name.startswith(prefix + ".") for prefix in packer.classes)][:3]
+    if packer.classes:
+        exact, under = set(packer.classes), tuple(prefix + "." for prefix in packer.classes)
+        classes = sorted(name for name in facts.classes if name in exact or name.startswith(under))
+        found += [f"class {name}" for name in classes[:3]]
     return tuple(found)
 
 

@@ -20,7 +20,7 @@ from yinsi.apps.rules.base import AppRule, RuleContext
 from yinsi.apps.trackers import TrackerIndex
 
 CONSENT_WORDS = re.compile(
-    r"privacy|agree|consent|polic|protocol|gdpr|licen[cs]e|permissionrationale|yinsi|xieyi|tongyi", re.I)
+    r"privacy|agree|consent|policy|protocol|gdpr|yinsi|xieyi|tongyi", re.I)
 # Constructors are left out: getInstance() reaching a constructor says nothing about collection.
 _INIT_LIKE = re.compile(r"^(?:init\w*|start\w*|initialize\w*|register\w*|setup|setUp)$")
 _FRAMEWORK = ("android.", "androidx.", "java.", "javax.", "kotlin.", "kotlinx.", "dalvik.", "sun.",
