@@ -91,7 +91,16 @@ LOCATION = (P + "ACCESS_FINE_LOCATION",)
             "即时通信类",
             [("high", ("contacts",))],
         ),  # IM friend list ≠ address book
-        (make(permissions=(*LOCATION, P + "READ_CONTACTS")), None, [("low", ("location", "contacts"))]),
+        (
+            make(permissions=(*LOCATION, P + "READ_CONTACTS")),
+            None,
+            [("low", ("location",)), ("medium", ("contacts",))],
+        ),
+        (
+            make(permissions=(P + "READ_SMS", P + "READ_PHONE_STATE")),
+            "unknown",
+            [("medium", ("sms", "device_id"))],
+        ),
         (make(permissions=LOCATION), "unknown", [("low", ("location",))]),
         (make(permissions=(P + "INTERNET",)), "36", []),
     ],

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from yinsi.apps.facts import AppFacts
 from yinsi.apps.findings import AppFinding, Severity
+from yinsi.apps.inventory import PiAccess
+from yinsi.apps.knowledge import KnowledgeBase
 from yinsi.apps.rules import references as ref
 from yinsi.apps.rules.base import AppRule, RuleContext
 
@@ -14,7 +16,8 @@ class ExcessPermissionRule(AppRule):
 
     Functional device uses of a category (camera for 拍摄美化类) are not reported: they are the service
     itself, not PI collection, though GB/T 41391-2022 6.5 still requires asking at the time of use.
-    Without a category the report is softer: one low-severity finding listing what to check.
+    Without a category the report is softer: PI no category needs at all (SMS, contacts, device
+    identifiers …) is a medium finding, the rest a low-severity list to check.
     """
 
     id = "apps.excess_permission"
@@ -33,14 +36,7 @@ class ExcessPermissionRule(AppRule):
             return []
         category = context.category
         if category is None:
-            names_zh = "、".join(knowledge.pi(pi).zh for pi in reachable)
-            names_en = ", ".join(knowledge.pi(pi).en for pi in reachable)
-            evidence = tuple(line for access in reachable.values() for line in access.evidence())
-            return [self.finding(
-                f"未声明应用类型，无法判断必要性：应用可收集 {names_zh}。请用 --category 指定类型后复核。",
-                f"App category unknown, necessity not judged: the app can collect {names_en}. "
-                "Re-run with --category to check them against the 2021 rule.",
-                severity=Severity.LOW, evidence=evidence, pi_types=tuple(reachable))]
+            return self._without_category(reachable, context)
         allowed = category.necessary_types | set(category.functional)
         category_ref = ref.category_reference(category.number, category.zh)
         necessary_zh = "、".join(item.text for item in category.necessary) or "无（基本功能服务无需个人信息）"
@@ -59,3 +55,39 @@ class ExcessPermissionRule(AppRule):
                 severity=Severity.HIGH if pi.sensitive else Severity.MEDIUM,
                 evidence=access.evidence(), pi_types=(pi_type,), extra_references=(category_ref,)))
         return findings
+
+    def _without_category(self, reachable: dict[str, PiAccess], context: RuleContext) -> list[AppFinding]:
+        """Softer report: PI that no category of the 2021 rule needs is still named (medium); the rest
+        is listed for review (low)."""
+        knowledge = context.knowledge
+        needed_somewhere = {pi for category in knowledge.categories
+                            for pi in (*category.necessary_types, *category.functional)}
+        findings = []
+        never = {pi: access for pi, access in reachable.items() if pi not in needed_somewhere}
+        review = {pi: access for pi, access in reachable.items() if pi in needed_somewhere}
+        if never:
+            findings.append(self.finding(
+                f"应用可收集 {_names(never, knowledge, 'zh')}，"
+                "《常见类型移动互联网应用程序必要个人信息范围规定》39类应用中没有一类将其列为必要个人信息。",
+                f"The app can collect {_names(never, knowledge, 'en')}, which none of the 39 categories "
+                "of the 2021 rule lists as necessary personal information.",
+                severity=Severity.MEDIUM, evidence=_evidence(never), pi_types=tuple(never)))
+        if review:
+            findings.append(self.finding(
+                f"未声明应用类型，无法判断必要性：应用可收集 {_names(review, knowledge, 'zh')}。"
+                "请用 --category 指定类型后复核。",
+                f"App category unknown, necessity not judged: the app can collect "
+                f"{_names(review, knowledge, 'en')}. Re-run with --category to check them against the "
+                "2021 rule.",
+                severity=Severity.LOW, evidence=_evidence(review), pi_types=tuple(review)))
+        return findings
+
+
+def _names(selected: dict[str, PiAccess], knowledge: KnowledgeBase, language: str) -> str:
+    if language == "zh":
+        return "、".join(knowledge.pi(pi).zh for pi in selected)
+    return ", ".join(knowledge.pi(pi).en for pi in selected)
+
+
+def _evidence(selected: dict[str, PiAccess]) -> tuple[str, ...]:
+    return tuple(line for access in selected.values() for line in access.evidence())
