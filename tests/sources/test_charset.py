@@ -61,3 +61,27 @@ def test_multibyte_character_split_across_blocks() -> None:
     data = ("手机" * 40_000 + "13800138000").encode("gb18030")
     stream = read_text(io.BytesIO(data), block_bytes=7)  # every block boundary cuts characters
     assert "".join(stream.blocks) == data.decode("gb18030")
+
+
+def test_legacy_bytes_after_an_ascii_sample_switch_encoding() -> None:
+    # 70 KB of ASCII (longer than the detection sample), then GBK rows: re-detected at the first
+    # invalid UTF-8 sequence, so the Chinese text is read correctly.
+    header = ("id,status,amount,updated_at\n" * 2500).encode("ascii")
+    rows = "".join(f"客户{i},身份证11010519491231002X,电话13800138000\n" for i in range(200)).encode("gbk")
+    stream = read_text(io.BytesIO(header + rows), block_bytes=4096)
+    assert stream.detection.encoding == "utf-8"
+    assert "".join(stream.blocks) == header.decode("ascii") + rows.decode("gbk")
+
+
+def test_a_stray_byte_in_utf8_stays_utf8() -> None:
+    text = "手机号码13800138000，地址北京市\n" * 5000
+    data = text.encode("utf-8")
+    cut = data.index(b"\n", 100_000) + 1
+    data = data[:cut] + b"\xff" + data[cut:]
+    decoded = "".join(read_text(io.BytesIO(data)).blocks)
+    assert decoded.count("\ufffd") == 1 and decoded.replace("\ufffd", "") == text
+
+
+def test_truncated_final_character_becomes_a_replacement() -> None:
+    data = "手机13800138000".encode() + "号".encode()[:2]
+    assert "".join(read_text(io.BytesIO(data)).blocks).endswith("\ufffd")

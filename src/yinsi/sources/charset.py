@@ -64,7 +64,9 @@ def detect(sample: bytes, *, complete: bool = False) -> Detection:
             return Detection(encoding, "bom")
     if _looks_binary(sample):
         return BINARY
-    if _decodes(sample, "utf-8", complete):
+    # A multi-byte character cut off at the end is allowed even in a complete sample: files are
+    # truncated (log rotation, `head -c`) far more often than they are in another encoding.
+    if _decodes(sample, "utf-8", complete=False):
         return Detection("utf-8", "utf-8")
     return _detect_legacy(sample, complete)
 

@@ -56,7 +56,7 @@ def read_text(
         on_bytes(len(sample))
     if detection.binary or detection.encoding is None:
         return TextStream(detection, iter(()))
-    return TextStream(detection, _decode(handle, sample, detection.encoding, block_bytes, on_bytes))
+    return TextStream(detection, _decode(handle, sample, detection, block_bytes, on_bytes))
 
 
 def _read_sample(handle: BinaryIO) -> bytes:
@@ -73,21 +73,50 @@ def _read_sample(handle: BinaryIO) -> bytes:
 
 
 def _decode(
-    handle: BinaryIO, first: bytes, encoding: str, block_bytes: int, on_bytes: Callable[[int], None] | None
+    handle: BinaryIO, first: bytes, detection: Detection, block_bytes: int,
+    on_bytes: Callable[[int], None] | None,
 ) -> Iterator[str]:
-    decoder = codecs.getincrementaldecoder(encoding)(errors="replace")
-    text = decoder.decode(first, final=False)
-    if text:
-        yield text
-    while True:
-        block = handle.read(block_bytes)
-        if not block:
-            break
-        if on_bytes is not None:
-            on_bytes(len(block))
-        text = decoder.decode(block, final=False)
+    """Decode `first` and the rest of `handle` incrementally.
+
+    UTF-8 chosen from the sample alone may meet legacy bytes later (an ASCII header of 64 KiB, then
+    GBK rows), so it is decoded strictly and, at the first invalid sequence, the rest is detected again,
+    once. A few stray bytes in otherwise valid UTF-8 do not count as a switch: they become U+FFFD.
+    """
+    encoding = detection.encoding or "utf-8"
+    switchable = detection.method == "utf-8"
+    decoder = codecs.getincrementaldecoder(encoding)(errors="strict" if switchable else "replace")
+    for block in _blocks(handle, first, block_bytes, on_bytes):
+        try:
+            text = decoder.decode(block, final=False)
+        except UnicodeDecodeError as error:
+            data: bytes = error.object  # the decoder's pending bytes plus this block
+            yield data[: error.start].decode("utf-8", errors="replace")
+            rest = data[error.start:]
+            decoder = codecs.getincrementaldecoder(_encoding_of_rest(rest[:SAMPLE_BYTES]))(errors="replace")
+            text = decoder.decode(rest, final=False)
         if text:
             yield text
-    text = decoder.decode(b"", final=True)
+    try:
+        text = decoder.decode(b"", final=True)
+    except UnicodeDecodeError:
+        text = "\ufffd"  # a multi-byte sequence cut off by the end of the file
     if text:
         yield text
+
+
+def _blocks(
+    handle: BinaryIO, first: bytes, block_bytes: int, on_bytes: Callable[[int], None] | None
+) -> Iterator[bytes]:
+    yield first
+    while block := handle.read(block_bytes):
+        if on_bytes is not None:
+            on_bytes(len(block))
+        yield block
+
+
+def _encoding_of_rest(sample: bytes) -> str:
+    """The encoding of a stream's remainder after UTF-8 failed on it."""
+    if sample.decode("utf-8", errors="replace").count("\ufffd") <= max(4, len(sample) // 1000):
+        return "utf-8"
+    detection = detect(sample)
+    return detection.encoding if detection.encoding is not None else "utf-8"
