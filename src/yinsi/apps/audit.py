@@ -28,6 +28,7 @@ class AppAudit:
     """The result of auditing one app: facts, findings (most severe first), score, trackers, PI reach.
 
     `limited` is True when the audit is a lower bound (packed APK or an extraction budget hit).
+    `knowledge_versions` names the knowledge files' versions, so a report says what it was judged by.
     """
 
     facts: AppFacts
@@ -37,6 +38,7 @@ class AppAudit:
     trackers: tuple[TrackerMatch, ...]
     inventory: tuple[PiAccess, ...]
     limited: bool
+    knowledge_versions: tuple[tuple[str, str], ...] = ()
 
     @property
     def name(self) -> str:
@@ -54,6 +56,7 @@ class AppAudit:
                 "number": self.category.number, "zh": self.category.zh, "en": self.category.en,
                 "necessary_pi": sorted(self.category.necessary_types),
                 "functional": list(self.category.functional)},
+            "knowledge": dict(self.knowledge_versions),
             "score": self.score.as_dict(),
             "limited": self.limited,
             "trackers": [_tracker_dict(match) for match in self.trackers],
@@ -103,7 +106,8 @@ def audit_facts(facts: AppFacts, *, category: str | int | AppCategory | None = N
     score = score_findings(findings, {rule.id: rule.max_deduction for rule in active})
     return AppAudit(facts=facts, category=resolved, findings=tuple(findings), score=score,
                     trackers=context.trackers, inventory=tuple(inventory.values()),
-                    limited=any(finding.rule_id in _LIMITING_RULES for finding in findings))
+                    limited=any(finding.rule_id in _LIMITING_RULES for finding in findings),
+                    knowledge_versions=tuple(sorted(knowledge.versions.items())))
 
 
 def audit_apk(path: str | PathLike[str], category: str | int | AppCategory | None = None,
