@@ -279,6 +279,25 @@ def format_table(result: Result) -> str:
     return "\n".join(lines)
 
 
+def format_markdown(result: Result) -> str:
+    """The per-type table as Markdown, for docs/benchmarks.md."""
+    types = sorted(set(result.gold) | set(result.exact) | set(result.lenient))
+    lines = [
+        "| entity type | gold | exact P | exact R | exact F1 | lenient P | lenient R | lenient F1 |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+
+    def row(name: str, gold: int, exact: Counts, lenient: Counts) -> str:
+        cells = (exact.precision, exact.recall, exact.f1, lenient.precision, lenient.recall, lenient.f1)
+        return f"| {name} | {gold} | " + " | ".join(f"{cell:.4f}" for cell in cells) + " |"
+
+    for name in types:
+        lines.append(row(name, result.gold[name], result.exact[name], result.lenient[name]))
+    total = sum(result.gold.values())
+    lines.append(row("**micro average**", total, result.micro(result.exact), result.micro(result.lenient)))
+    return "\n".join(lines)
+
+
 def format_forms(result: Result) -> str:
     """Lenient recall by surface form, only the forms that lose something (all forms with --forms)."""
     lines = []
@@ -374,6 +393,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--threshold", type=float, default=DEFAULT_THRESHOLD)
     parser.add_argument("--errors", type=int, default=0, metavar="N", help="list N errors per type and kind")
     parser.add_argument("--json", action="store_true", help="print one JSON object instead of tables")
+    parser.add_argument("--markdown", action="store_true", help="print the per-type table as Markdown")
     args = parser.parse_args(argv)
 
     records = (
@@ -425,6 +445,9 @@ def main(argv: list[str] | None = None) -> int:
         )
         return 0
 
+    if args.markdown:
+        print(format_markdown(result))
+        return 0
     source = args.corpus or f"seed {args.seed}, {args.records} records"
     print(
         f"yinsi {yinsi.__version__} on {source} ({size / 1e6:.2f} MB), threshold {args.threshold}, "

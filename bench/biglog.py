@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import datetime
+import os
 import random
 import sys
 from collections.abc import Callable
@@ -119,7 +120,7 @@ def write_big_log(path: Path, size_bytes: int, seed: int = 7, pool: int = POOL) 
     )
     moment = datetime.datetime(2025, 3, 1, tzinfo=datetime.UTC).timestamp()
     written = 0
-    partial = path.with_suffix(path.suffix + ".partial")
+    partial = path.with_suffix(f"{path.suffix}.{os.getpid()}.partial")
     path.parent.mkdir(parents=True, exist_ok=True)
     with partial.open("wb") as out:
         while written < size_bytes:

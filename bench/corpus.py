@@ -24,6 +24,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import os
 import random
 import sys
 from collections import Counter
@@ -98,7 +99,8 @@ def generate(seed: int, n: int) -> list[Record]:
 def write_jsonl(records: Iterator[Record] | list[Record], path: Path) -> int:
     """Write records as JSONL (atomically: a partial file never replaces a good one); returns the count."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    partial = path.with_suffix(path.suffix + ".partial")
+    # A per-process name: two benchmarks generating the same cached corpus at once must not interleave.
+    partial = path.with_suffix(f"{path.suffix}.{os.getpid()}.partial")
     count = 0
     with partial.open("w", encoding="utf-8") as out:
         for record in records:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime
 import random
+import re
 import string
 from dataclasses import dataclass
 from functools import cache
@@ -27,6 +28,7 @@ from stdnum import imei as stdnum_imei
 from stdnum import luhn
 from stdnum.cn import ric, uscc
 
+WECHAT_ID = re.compile(r"[A-Za-z][-_A-Za-z0-9]{5,19}")
 FULLWIDTH = str.maketrans({chr(code): chr(code + 0xFEE0) for code in range(0x21, 0x7F)})
 ZERO_WIDTH = ("\u200b", "\u200c", "\u200d", "\u2060", "\ufeff")
 # Licence plates and most Chinese serial numbers leave out I and O (confusable with 1 and 0).
@@ -437,7 +439,8 @@ class Values:
         elif form == "plain":
             text = area + local
         elif form == "spaced":
-            text = f"{area} {group(local, (4,), ' ')}"
+            # 8-digit local numbers are written 4-4, 7-digit ones 3-4.
+            text = f"{area} {group(local, (4,) if len(local) == 8 else (3,), ' ')}"
         elif form == "plus86":
             text = f"+86-{area[1:]}-{local}"
         elif form == "ext":
@@ -529,6 +532,13 @@ class Values:
         return self.digits(self.rng.choice((6, 7, 8, 9, 9, 10, 10)), "123456789")
 
     def wechat(self) -> str:
+        """A WeChat ID: 6–20 letters, digits, _ or -, starting with a letter (WeChat's own rules)."""
+        while True:
+            value = self._wechat_candidate()
+            if WECHAT_ID.fullmatch(value):
+                return value
+
+    def _wechat_candidate(self) -> str:
         kind = self.pick({"wxid": 0.3, "pinyin": 0.5, "mixed": 0.2})
         if kind == "wxid":
             return "wxid_" + "".join(
@@ -536,11 +546,8 @@ class Values:
             )
         if kind == "pinyin":
             sep = self.rng.choice(("", "_", "-", ""))
-            return (
-                self.zh.user_name()
-                + sep
-                + str(self.rng.choice((self.rng.randint(1, 999), self.rng.randint(1970, 2005))))
-            )
+            number = self.rng.choice((self.rng.randint(1, 999), self.rng.randint(1970, 2005)))
+            return f"{self.zh.user_name()}{sep}{number}"
         return self.rng.choice(string.ascii_letters) + "".join(
             self.rng.choice(string.ascii_letters + string.digits + "_")
             for _ in range(self.rng.randint(5, 15))

@@ -61,6 +61,8 @@ CHECKS: dict[str, Callable[[str], bool]] = {
     "EMAIL": lambda value: re.fullmatch(r"[\w.+-]+@[\w-]+(\.[\w-]+)+", plain(value)) is not None,
     "MAC_ADDRESS": lambda value: len(re.sub(r"[:.-]", "", value)) == 12,
     "CN_POSTAL_CODE": lambda value: re.fullmatch(r"\d{6}", value) is not None,
+    "WECHAT_ID": lambda value: re.fullmatch(r"[A-Za-z][-_A-Za-z0-9]{5,19}", value) is not None,
+    "QQ_NUMBER": lambda value: re.fullmatch(r"[1-9]\d{4,10}", value) is not None,
     "CN_PASSPORT": lambda value: re.fullmatch(r"[EG][0-9A-HJ-NP-Z]\d{7}", value) is not None,
 }
 
