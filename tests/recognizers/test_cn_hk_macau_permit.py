@@ -1,3 +1,5 @@
+"""CN_HK_MACAU_PERMIT: 往来港澳通行证 (C/W series) and 回乡证 (H/M series) numbers."""
+
 from __future__ import annotations
 
 import pytest

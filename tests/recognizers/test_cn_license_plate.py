@@ -1,3 +1,5 @@
+"""CN_LICENSE_PLATE: GA 36-2018 plates, new-energy serials, special suffixes, separators."""
+
 from __future__ import annotations
 
 import pytest

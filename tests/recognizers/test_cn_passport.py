@@ -1,3 +1,5 @@
+"""CN_PASSPORT: PRC passport series, MRZ check digits, labels and business-key context."""
+
 from __future__ import annotations
 
 import pytest

@@ -1,3 +1,5 @@
+"""CN_TAIWAN_PERMIT: label-gated 台胞证 numbers (card and booklet forms) and L-series permits."""
+
 from __future__ import annotations
 
 import pytest

@@ -1,3 +1,5 @@
+"""DATE_OF_BIRTH: label-gated birth dates in Chinese, ISO, numeric and English forms."""
+
 from __future__ import annotations
 
 import datetime

@@ -1,3 +1,5 @@
+"""GPS_COORDINATE: decimal, labelled and DMS pairs, ranges, decimals, context."""
+
 from __future__ import annotations
 
 import pytest

@@ -1,3 +1,5 @@
+"""IP_ADDRESS: IPv4/IPv6 validation, ports, version strings, longer dotted runs."""
+
 from __future__ import annotations
 
 import pytest

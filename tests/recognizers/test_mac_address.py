@@ -1,3 +1,5 @@
+"""MAC_ADDRESS: colon, dash and Cisco forms, consistent separators, longer hex runs."""
+
 from __future__ import annotations
 
 import pytest

@@ -1,3 +1,5 @@
+"""URL: http/https/ftp and www. URLs, ASCII-only boundaries, trailing punctuation, containment."""
+
 from __future__ import annotations
 
 import pytest
