@@ -103,6 +103,31 @@ LOCATION = (P + "ACCESS_FINE_LOCATION",)
         ),
         (make(permissions=LOCATION), "unknown", [("low", ("location",))]),
         (make(permissions=(P + "INTERNET",)), "36", []),
+        # Settings.Secure.getString is ambiguous: Android's support library reads other settings with it.
+        (
+            make(
+                api_calls=(
+                    (
+                        "android.provider.Settings$Secure.getString",
+                        ("android.support.v4.app.NotificationManagerCompat",),
+                    ),
+                )
+            ),
+            "36",
+            [],
+        ),
+        (
+            make(
+                api_calls=(
+                    (
+                        "android.provider.Settings$Secure.getString",
+                        ("androidx.core.app.NotificationManagerCompat", "com.example.t.Ids"),
+                    ),
+                )
+            ),
+            "36",
+            [("medium", ("device_id",))],
+        ),
     ],
 )
 def test_excess_permission(

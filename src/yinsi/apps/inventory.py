@@ -52,10 +52,15 @@ def collectable_pi(facts: AppFacts, knowledge: KnowledgeBase) -> dict[str, PiAcc
     apis_by_name = {_canonical(name): api for name, api in knowledge.apis.items() if api.kind != "uri"}
     uris = {name: api for name, api in knowledge.apis.items() if api.kind == "uri"}
     apis: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
+    libraries = tuple(prefix + "." for prefix in knowledge.library_callers)
     for name, callers in facts.api_calls:
         api = _uri_api(name, uris) if name.startswith("content://") else apis_by_name.get(_canonical(name))
         if api is None:
             continue
+        if api.ambiguous:
+            callers = tuple(caller for caller in callers if not caller.startswith(libraries))
+            if not callers:
+                continue
         for pi_type in api.pi_types:
             apis.setdefault(pi_type, []).append((name if api.kind == "uri" else api.name,
                                                  tuple(sorted(callers))))

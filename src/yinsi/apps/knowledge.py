@@ -52,6 +52,7 @@ class SensitiveApi:
     pi_types: tuple[str, ...]
     kind: str  # "method", "field" or "uri"
     note: str = ""
+    ambiguous: bool = False  # also used harmlessly: references from Android's support libraries don't count
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,6 +140,7 @@ class KnowledgeBase:
     trackers: tuple[TrackerSignature, ...]
     packers: tuple[PackerSignature, ...]
     versions: dict[str, str]
+    library_callers: tuple[str, ...] = ()  # package prefixes of Android's own support libraries
 
     def pi(self, pi_type: str) -> PiType:
         return self.pi_types[pi_type]
@@ -185,7 +187,7 @@ def _check_confidence(reader: EntryReader, mark: str) -> str:
 
 
 def load_permissions(path: Path) -> tuple[dict[str, PiType], dict[str, PermissionInfo],
-                                          dict[str, SensitiveApi], str]:
+                                          dict[str, SensitiveApi], tuple[str, ...], str]:
     """permissions.yaml: the PI-type vocabulary, permission -> PI types, sensitive APIs -> PI types."""
     document = load_yaml_document(path, required=("pi_types", "permissions", "apis"))
     pi_types: dict[str, PiType] = {}
@@ -217,8 +219,13 @@ def load_permissions(path: Path) -> tuple[dict[str, PiType], dict[str, Permissio
         if name in apis:
             raise reader.error("duplicate API name")
         pi_of_api = _check_pi(reader, reader.strings("pi_types", required=True), pi_types)
-        apis[name] = SensitiveApi(name, pi_of_api, kind, reader.optional_text("note"))
-    return pi_types, permissions, apis, str(document["version"])
+        apis[name] = SensitiveApi(name, pi_of_api, kind, reader.optional_text("note"),
+                                  reader.flag("ambiguous", default=False))
+    library_callers = document.get("library_callers", [])
+    if not isinstance(library_callers, list) or not all(
+            isinstance(prefix, str) and _JAVA_NAME.match(prefix) for prefix in library_callers):
+        raise ConfigurationError(f"{path.name}: library_callers must be a list of dotted package names")
+    return pi_types, permissions, apis, tuple(library_callers), str(document["version"])
 
 
 def load_categories(path: Path, pi_types: dict[str, PiType]) -> tuple[tuple[AppCategory, ...], str]:
@@ -306,13 +313,14 @@ def load_packers(path: Path) -> tuple[tuple[PackerSignature, ...], str]:
 def load_knowledge(directory: Path | None = None) -> KnowledgeBase:
     """Read and validate every knowledge file of `directory` (default: the copy shipped in the package)."""
     base = directory or _data_dir()
-    pi_types, permissions, apis, permissions_version = load_permissions(base / "permissions.yaml")
+    pi_types, permissions, apis, library_callers, permissions_version = load_permissions(
+        base / "permissions.yaml")
     categories, categories_version = load_categories(base / "categories.yaml", pi_types)
     trackers, trackers_version = load_trackers(base / "trackers.yaml", pi_types)
     packers, packers_version = load_packers(base / "packers.yaml")
     return KnowledgeBase(
         pi_types=pi_types, permissions=permissions, apis=apis, categories=categories, trackers=trackers,
-        packers=packers,
+        packers=packers, library_callers=library_callers,
         versions={"permissions": permissions_version, "categories": categories_version,
                   "trackers": trackers_version, "packers": packers_version})
 
