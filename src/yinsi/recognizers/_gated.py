@@ -8,14 +8,22 @@ hotword costs one literal search.
 
 Hotword scoring stays case-insensitive; the window search uses the usual spellings of each hotword
 (as written, lower case, UPPER case, Capitalised, Title Case), so a hotword in odd casing such as
-"qQ" opens no window. Context windows of these recognizers also stop at line breaks (see `_score`).
+"qQ" opens no window.
+
+Two refinements of context that the character window alone gets wrong:
+
+* The window stops at a line break and at a field separator of JSON or Chinese forms (`", "`, `，`,
+  `；`): the next field's label belongs to the next value (`"邮编": "345742", "QQ": "104251"`).
+* A hotword that is a column name in the header row of a CSV/TSV table labels that column's cells in
+  the rows below (`订单号,姓名,邮编` then `2024…,张三,651019`), which no window could reach.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable, Iterator
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import ClassVar
 
 from yinsi.core.types import Finding
@@ -76,48 +84,65 @@ class ContextFirstRecognizer(PatternRecognizer):
         if self.prefilter and not any(literal in text for literal in self.prefilter):
             return
         windows: list[tuple[int, int]] | None = None
+        cells: list[Cell] = []
         for pattern, regex in self._compiled:
             if self.requires_context or pattern.requires_context:
                 if windows is None:
-                    windows = self._windows(text)
+                    windows, cells = self._windows(text)
                 matches: Iterable[re.Match[str]] = (
                     match for low, high in windows for match in regex.finditer(text, low, high)
                 )
             else:
                 matches = regex.finditer(text)
-            yield from self._candidates(text, pattern, regex, matches)
+            yield from self._candidates(text, pattern, regex, matches, cells)
 
-    def _windows(self, text: str) -> list[tuple[int, int]]:
-        """Merged [low, high) ranges that contain every candidate some hotword can reach."""
+    def _windows(self, text: str) -> tuple[list[tuple[int, int]], list[Cell]]:
+        """Merged [low, high) ranges that contain every candidate some hotword can reach, and the
+        table cells that a hotword labels as a column name."""
         if self._anchors is None:
-            return []
+            return [], []
         reach = self.max_candidate_length
-        merged: list[tuple[int, int]] = []
+        spans: list[tuple[int, int]] = []
+        cells: list[Cell] = []
         for hit in self._anchors.finditer(text):
             if not self.is_anchor(text, hit.start(), hit.end()):
                 continue
             low = max(0, hit.start() - self.window.after - reach)
-            high = min(len(text), hit.end() + self.window.before + reach)
+            spans.append((low, min(len(text), hit.end() + self.window.before + reach)))
+            cells.extend(column_cells(text, hit.start(), hit.end()))
+        spans.extend((cell.start, cell.end) for cell in cells)
+        spans.sort()
+        merged: list[tuple[int, int]] = []
+        for low, high in spans:
             if merged and low <= merged[-1][1]:
                 merged[-1] = (merged[-1][0], max(merged[-1][1], high))
             else:
                 merged.append((low, high))
-        return merged
+        cells.sort(key=lambda cell: cell.start)
+        return merged, cells
 
     def _score(self, text: str, start: int, end: int, pattern: Pattern) -> Finding | None:
-        """Score with context windows cut at line breaks.
-
-        The next line of a log, a CSV file or a form is another record or field: its 订单号 says
-        nothing about this value, and its label does not vouch for it.
-        """
-        reach = max(0, start - self.window.before)
-        low = text.rfind("\n", reach, start) + 1 or reach
-        high = text.find("\n", end, end + self.window.after)
-        if high == -1:
-            high = min(len(text), end + self.window.after)
+        """Score with the context window cut at line breaks and field separators (module docstring)."""
+        low = max(0, start - self.window.before)
+        for separator in _FIELD_ENDS:
+            found = text.rfind(separator, low, start)
+            if found != -1:
+                low = found + len(separator)
+        high = min(len(text), end + self.window.after)
+        for separator in _FIELD_ENDS:
+            found = text.find(separator, end, high)
+            if found != -1:
+                high = found
         if low == 0 and high == len(text):
             return super()._score(text, start, end, pattern)
         finding = super()._score(text[low:high], start - low, end - low, pattern)
+        return None if finding is None else replace(finding, start=start, end=end)
+
+    def _score_in_cell(self, text: str, start: int, end: int, pattern: Pattern, cell: Cell) -> Finding | None:
+        """Score a value in a labelled table cell as if its column name were written before it."""
+        labelled = f"{cell.label}：{text[cell.start : cell.end]}"
+        shift = cell.start - len(cell.label) - 1
+        finding = super()._score(labelled, start - shift, end - shift, pattern)
         return None if finding is None else replace(finding, start=start, end=end)
 
     def is_anchor(self, text: str, start: int, end: int) -> bool:
@@ -132,15 +157,80 @@ class ContextFirstRecognizer(PatternRecognizer):
         )
 
     def _candidates(
-        self, text: str, pattern: Pattern, regex: re.Pattern[str], matches: Iterable[re.Match[str]]
+        self,
+        text: str,
+        pattern: Pattern,
+        regex: re.Pattern[str],
+        matches: Iterable[re.Match[str]],
+        cells: list[Cell],
     ) -> Iterator[Finding]:
         """The base recognizer's per-match steps: neighbour check, trim, validate and score."""
         has_value = "value" in regex.groupindex
+        starts = [cell.start for cell in cells]
         for match in matches:
             start, end = match.span("value") if has_value else match.span()
             if start == end or not self.accepts_neighbours(text, start, end):
                 continue
             start, end = self.trim(text, start, end)
-            finding = self._score(text, start, end, pattern)
+            index = bisect_right(starts, start) - 1
+            if index >= 0 and end <= cells[index].end:
+                finding = self._score_in_cell(text, start, end, pattern, cells[index])
+            else:
+                finding = self._score(text, start, end, pattern)
             if finding is not None:
                 yield finding
+
+
+# Where a field ends in logs, JSON and Chinese forms; context does not cross these.
+_FIELD_ENDS = ("\n", '", ', '","', "，", "；")
+_DELIMITERS = (",", "\t")
+# A header cell is a short name without digits; longer text is a sentence that happens to hold commas.
+_MAX_LABEL = 24
+# Rows labelled by one header hotword; bounds the work for a hotword in a huge table's header.
+_MAX_ROWS = 100_000
+
+
+@dataclass(frozen=True, slots=True)
+class Cell:
+    """A table cell [start, end) whose column is named `label` in the header row."""
+
+    start: int
+    end: int
+    label: str
+
+
+def column_cells(text: str, start: int, end: int) -> list[Cell]:
+    """The cells below a header cell that contains [start, end), if its line is a CSV/TSV header.
+
+    The table is the run of following lines with as many delimiters as the header; a line with
+    quoted delimiters or of another shape ends it.
+    """
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    if line_end == -1:
+        return []
+    header = text[line_start:line_end]
+    delimiter = next((d for d in _DELIMITERS if header.count(d) >= 2), None)
+    if delimiter is None:
+        return []
+    column = header.count(delimiter, 0, start - line_start)
+    names = header.split(delimiter)
+    label = names[column].strip().strip('"')
+    if len(label) > _MAX_LABEL or any(char.isdigit() for char in label):
+        return []
+    width = len(names) - 1
+    cells: list[Cell] = []
+    row_start = line_end + 1
+    while row_start < len(text) and len(cells) < _MAX_ROWS:
+        row_end = text.find("\n", row_start)
+        if row_end == -1:
+            row_end = len(text)
+        if text.count(delimiter, row_start, row_end) != width:
+            break
+        cell_start = row_start
+        for _ in range(column):
+            cell_start = text.find(delimiter, cell_start, row_end) + 1
+        cell_end = text.find(delimiter, cell_start, row_end)
+        cells.append(Cell(cell_start, row_end if cell_end == -1 else cell_end, label))
+        row_start = row_end + 1
+    return cells
