@@ -131,7 +131,7 @@ def render_league(audits: Sequence[AppAudit], console: Console) -> None:
         excess = sorted({pi for finding in audit.findings if finding.rule_id == "apps.excess_permission"
                          and finding.severity is not Severity.LOW for pi in finding.pi_types})
         pre_consent = sum(finding.rule_id == "apps.pre_consent_collection" for finding in audit.findings)
-        table.add_row(str(position), audit.name, audit.facts.package, _grade(audit),
+        table.add_row(str(position), audit.facts.label or "—", audit.facts.package, _grade(audit),
                       str(len(audit.trackers)), ", ".join(excess) or "-",
                       str(pre_consent) if pre_consent else "-", "/".join(map(str, counts)))
     console.print(Group(table, Text("* static audit limited (packed APK or budget hit) 静态审计受限",
