@@ -92,6 +92,7 @@ def test_label_gives_a_high_score() -> None:
         ("March 7, 1990", True),
         ("Sept 7, 1990", True),
         ("2026-12-01", False),  # after the fixed "today" below
+        ("Foo 7, 1990", False),  # not a month name
     ],
 )
 def test_validator(value: str, valid: bool) -> None:

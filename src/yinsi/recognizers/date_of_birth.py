@@ -21,15 +21,7 @@ _LABEL = (
     "出生|生日|birth|Birth|BIRTH|born|Born|csrq|CSRQ|csny|CSNY"
     "|d(?<![A-Za-z]d)ob|D(?<![A-Za-z]D)OB|D(?<![A-Za-z]D)ob"
 )
-_MONTH_NAMES = {
-    name: number
-    for number, names in enumerate(
-        (("jan",), ("feb",), ("mar",), ("apr",), ("may",), ("jun",), ("jul",), ("aug",), ("sep", "sept"),
-         ("oct",), ("nov",), ("dec",)),
-        start=1,
-    )
-    for name in names
-}
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _MONTH_WORD = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?"
 _YEAR = r"(?:19|20)\d{2}"
 # Longer forms first, so that 1990-03-07 is never cut to its year and month.
@@ -78,14 +70,13 @@ def is_valid_birth_date(value: str, today: datetime.date | None = None) -> bool:
     numbers = [int(number) for number in _NUMBERS.findall(value)]
     word = _MONTH_WORD_RE.search(value)
     if word:
-        month = _MONTH_NAMES.get(word.group().lower()[:3]) or _MONTH_NAMES.get(word.group().lower()[:4], 0)
-        if len(numbers) != 2:
+        prefix = word.group()[:3].lower()
+        if prefix not in _MONTHS or len(numbers) != 2:
             return False
         day, year = numbers
-        return _real_date(year, month, day, today)
+        return _real_date(year, _MONTHS.index(prefix) + 1, day, today)
     if len(numbers) == 1 and len(value) == 8:  # 19900307
-        compact = value
-        numbers = [int(compact[:4]), int(compact[4:6]), int(compact[6:])]
+        numbers = [int(value[:4]), int(value[4:6]), int(value[6:])]
     if len(numbers) == 2:  # year and month only
         year, month = numbers
         return _real_date(year, month, 1, today)
