@@ -11,7 +11,8 @@ from yinsi.recognizers._anchored import ALNUM, DIGITS, take_back, touches
 from yinsi.recognizers.base import Examples, Pattern, PatternRecognizer
 
 # A lone number is not a location; a latitude–longitude pair is (精确定位信息, GB/T 35273-2020 B.1
-# 行踪轨迹). Each finding covers the whole pair. Unlabelled pairs need four decimals (about 11 m) to tell
+# 行踪轨迹), so candidates are pairs, validated together. An unlabelled pair is reported as one finding;
+# labelled values (lat=…&lng=…) one by one, see `analyze`. Unlabelled pairs need four decimals (11 m) to tell
 # them from other decimal pairs, three (about 110 m) next to a location word; labelled pairs (lat=, 纬度)
 # need one. Unlabelled pairs are accepted in either order: Chinese map APIs (AMap, Baidu) write lng,lat.
 _HEMISPHERE = r"(?:\s?°?\s?[NSEWnsew](?![A-Za-z]))?"
