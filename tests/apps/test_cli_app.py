@@ -146,3 +146,14 @@ def test_exodus_file_option(shared_data: Path) -> None:
     [report] = json.loads(out)
     crashlytics = next(t for t in report["trackers"] if t["id"] == "crashlytics")
     assert any("Google CrashLytics" in line for line in crashlytics["evidence"])
+
+
+def test_public_audit_apk(samples: dict[str, Path]) -> None:
+    import yinsi
+
+    audit = yinsi.audit_apk(samples["selfie"], category="拍摄美化类")
+    [excess] = [f for f in audit.findings if f.rule_id == "apps.excess_permission"]
+    assert excess.pi_types == ("location",) and excess.severity.value == "high"
+    assert sum(d.points for d in audit.score.deductions) == 100 - audit.score.value
+    with pytest.raises(yinsi.ConfigurationError):
+        yinsi.audit_apk(samples["selfie"], category="火星类")
