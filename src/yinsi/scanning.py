@@ -15,12 +15,13 @@ from typing import Protocol
 
 from yinsi._analyze import default_analyzer
 from yinsi.core.digest_key import DigestKey, load_digest_key
-from yinsi.core.entities import check_entity_names
+from yinsi.core.entities import ENTITY_TYPES, check_entity_names
 from yinsi.core.errors import ConfigurationError
 from yinsi.core.privacy import keyed_digest, mask_preview
 from yinsi.core.types import Finding, Location
 from yinsi.pipeline import Analyzer
 from yinsi.recognizers.base import Recognizer
+from yinsi.sources.fields import MAX_PREFIX_CHARS, FieldNamer, namer_for
 from yinsi.sources.files import open_binary, read_text
 from yinsi.sources.walk import STDIN, FileEntry, Skipped, walk
 from yinsi.text.chunking import DEFAULT_CHUNK_CHARS, DEFAULT_OVERLAP_CHARS, Chunker, LineLocator, TextChunk
@@ -216,15 +217,20 @@ class Scan:
     def scan_text(self, blocks: Iterable[str], path: str) -> Iterator[Finding]:
         """Findings in a text given as blocks, located in `path` (also usable without files)."""
         chunker = Chunker(blocks, size=self.settings.chunk_chars, overlap=self.settings.overlap_chars)
+        namer: FieldNamer | None = None
         done = 0  # characters whose findings are settled; a deferred tail is counted by the next chunk
         for chunk in chunker:
+            if chunk.own_start == 0:
+                namer = namer_for(path, _first_line(chunk.text), self._has_personal_info)
             self._chars += chunk.own_start - done
             done = chunk.own_start
-            yield from self._scan_chunk(chunk, chunker, path)
+            yield from self._scan_chunk(chunk, chunker, path, namer)
             if chunk.final:
                 self._chars += chunk.own_end - done
 
-    def _scan_chunk(self, chunk: TextChunk, chunker: Chunker, path: str) -> Iterator[Finding]:
+    def _scan_chunk(
+        self, chunk: TextChunk, chunker: Chunker, path: str, namer: FieldNamer | None
+    ) -> Iterator[Finding]:
         settings = self.settings
         found = self._analyzer.analyze(
             chunk.text,
@@ -245,17 +251,30 @@ class Scan:
                 chunker.defer(chunk.offset + finding.start)
                 return
             line, column = locator.locate(finding.start)
+            location = Location(path=path, line=line, column=column)
+            line_start = finding.start - (column - 1)
+            if namer is not None and line_start >= 0 and column <= MAX_PREFIX_CHARS:
+                name = namer.name(chunk.text[line_start:finding.start], line)
+                location = replace(location, column_name=name.column_name, field=name.field)
             self._findings += 1
-            yield self._enrich(finding, chunk, path, line, column)
+            yield self._enrich(finding, chunk, location)
 
-    def _enrich(self, finding: Finding, chunk: TextChunk, path: str, line: int, column: int) -> Finding:
+    def _has_personal_info(self, text: str) -> bool:
+        """Whether any recognizer finds personal information in `text` (a header, a JSON key)."""
+        return any(
+            entity.personal
+            for finding in self._analyzer.analyze(text, score_threshold=self.settings.min_score)
+            if (entity := ENTITY_TYPES.get(finding.entity_type)) is not None
+        )
+
+    def _enrich(self, finding: Finding, chunk: TextChunk, location: Location) -> Finding:
         value = chunk.text[finding.start:finding.end]
         extra = finding.extra + ((("value", value),) if self.settings.include_values else ())
         return replace(
             finding,
             start=chunk.offset + finding.start,
             end=chunk.offset + finding.end,
-            location=Location(path=path, line=line, column=column),
+            location=location,
             preview=mask_preview(value, finding.entity_type),
             digest=keyed_digest(value, self.digest_key.secret, finding.entity_type),
             extra=extra,
@@ -309,3 +328,9 @@ def scan(
     key = digest_key if digest_key is not None else load_digest_key()
     return Scan([paths] if isinstance(paths, str) else paths, settings, key, analyzer=analyzer,
                 observer=observer, jobs=jobs)
+
+
+def _first_line(text: str) -> str:
+    """The first line of a text (without BOM and CR), or its first 4 KiB when the line is longer."""
+    end = text.find("\n", 0, 4096)
+    return (text[:end] if end >= 0 else text[:4096]).lstrip("\ufeff").rstrip("\r")

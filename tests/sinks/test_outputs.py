@@ -85,7 +85,7 @@ def test_csv_has_bom_and_neutralises_formulas(tmp_path: Path) -> None:
     _write("csv", path, preview="+86 1** **** 8000")
     assert path.read_bytes().startswith(b"\xef\xbb\xbf")
     rows = list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8-sig"))))
-    assert rows[0]["preview"] == "'+86 1** **** 8000" and rows[0]["line"] == "1"
+    assert rows[0]["preview"] == "'+86 1** **** 8000" and rows[0]["line"] == "1" and rows[0]["field"] == ""
 
 
 def test_atomic_output_keeps_old_report_until_commit_and_on_abort(tmp_path: Path) -> None:

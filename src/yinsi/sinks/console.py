@@ -80,6 +80,17 @@ def render_summary(console: Console, summary: Summary, meta: ScanMetadata) -> No
         if len(files) > MAX_FILES_SHOWN:
             by_file.add_row(f"… {len(files) - MAX_FILES_SHOWN} more files", "", "")
         console.print(by_file)
+        fields = summary.fields()
+        if fields:
+            by_field = Table(title="By column or key 按列/字段", title_justify="left")
+            for header in ("file 文件", "column/key 列/字段", "entity 类型"):
+                by_field.add_column(header)
+            by_field.add_column("findings 次数", justify="right")
+            for field_row in fields[:MAX_FILES_SHOWN]:
+                by_field.add_row(field_row.path, field_row.field, field_row.entity_type, str(field_row.count))
+            if len(fields) > MAX_FILES_SHOWN:
+                by_field.add_row(f"… {len(fields) - MAX_FILES_SHOWN} more", "", "", "")
+            console.print(by_field)
     else:
         console.print("No personal information found. 未发现个人信息。")
     console.print(

@@ -15,8 +15,8 @@ from yinsi.sinks.records import ScanMetadata, raw_value
 
 FORMAT = "csv"
 COLUMNS = (
-    "path", "line", "column", "entity_type", "sensitive", "score", "preview", "digest", "start", "end",
-    "recognizer",
+    "path", "line", "column", "field", "entity_type", "sensitive", "score", "preview", "digest", "start",
+    "end", "recognizer",
 )
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -36,6 +36,7 @@ class CsvSink:
             location.path if location else "",
             location.line if location else "",
             location.column if location else "",
+            _cell((location.column_name or location.field or "") if location else ""),
             finding.entity_type,
             "true" if finding.sensitive else "false",
             finding.score,

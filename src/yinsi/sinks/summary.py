@@ -35,6 +35,16 @@ class FileSummary:
     sensitive: int
 
 
+@dataclass(frozen=True, slots=True)
+class FieldSummary:
+    """Findings of one entity type in one column (CSV, tables) or JSON key of one file."""
+
+    path: str
+    field: str
+    entity_type: str
+    count: int
+
+
 class Summary:
     """Running totals of findings; `entities()` sorts sensitive types first, then by count."""
 
@@ -48,6 +58,7 @@ class Summary:
         self._example_scores: dict[str, float] = {}
         self._by_file: Counter[str] = Counter()
         self._sensitive_by_file: Counter[str] = Counter()
+        self._by_field: Counter[tuple[str, str, str]] = Counter()
 
     def add(self, finding: Finding) -> None:
         kind = finding.entity_type
@@ -61,6 +72,10 @@ class Summary:
         if finding.digest is not None:
             self._digests.setdefault(kind, set()).add(finding.digest)
         self._files_by_type.setdefault(kind, set()).add(path)
+        location = finding.location
+        name = location.column_name or location.field if location is not None else None
+        if name:
+            self._by_field[(path, name, kind)] += 1
         # The example is the preview of the most confident finding (the first of equals).
         if finding.preview is not None and finding.score > self._example_scores.get(kind, -1.0):
             self._examples[kind] = finding.preview
@@ -88,6 +103,11 @@ class Summary:
         ]
         return sorted(rows, key=lambda row: (-row.sensitive, -row.count, row.path))
 
+    def fields(self) -> list[FieldSummary]:
+        """The personal-data inventory by column/key, largest first."""
+        rows = [FieldSummary(path, name, kind, count) for (path, name, kind), count in self._by_field.items()]
+        return sorted(rows, key=lambda row: (-row.count, row.path, row.field, row.entity_type))
+
     def as_record(self) -> dict[str, Any]:
         """The `summary` member of the JSON result."""
         return {
@@ -107,5 +127,9 @@ class Summary:
             ],
             "by_file": [
                 {"path": row.path, "findings": row.count, "sensitive": row.sensitive} for row in self.files()
+            ],
+            "by_field": [
+                {"path": row.path, "field": row.field, "entity_type": row.entity_type, "count": row.count}
+                for row in self.fields()
             ],
         }
