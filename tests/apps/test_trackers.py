@@ -147,3 +147,15 @@ def test_real_exodus_file_loads(shared_data: Path) -> None:
     signatures = load_exodus_trackers(shared_data / "apps" / "exodus_trackers.json")
     assert len(signatures) > 300
     assert all(signature.code_regex for signature in signatures)
+
+
+def test_exodus_references_name_existing_trackers(shared_data: Path) -> None:
+    path = shared_data / "apps" / "exodus_trackers.json"
+    exodus = json.loads(path.read_text(encoding="utf-8"))["trackers"]
+    cited = {
+        int(reference.split(":", 1)[1]): tracker.id
+        for tracker in default_knowledge().trackers
+        for reference in tracker.references
+        if reference.startswith("exodus:")
+    }
+    assert cited and all(str(exodus_id) in exodus for exodus_id in cited), cited
