@@ -26,6 +26,11 @@ def test_demo_writes_a_report_without_raw_values(tmp_path: Path) -> None:
     assert by_type["CN_MOBILE"]["distinct_values"] == len({c.mobile for c in company.customers})
     assert by_type["BANK_CARD"]["distinct_values"] == len({c.bank_card for c in company.customers})
     assert report["stats"]["skipped"] == {"binary": 1}
+    inventory = {
+        (Path(row["path"]).name, row["field"], row["entity_type"]) for row in report["summary"]["by_field"]
+    }
+    assert ("customers-gbk.csv", "身份证号", "CN_RESIDENT_ID") in inventory
+    assert ("crm-export.json", "idCard", "CN_RESIDENT_ID") in inventory
     assert report["stats"]["encodings"]["gb18030"] == 1
     text = report_path.read_text(encoding="utf-8") + console.file.getvalue()  # type: ignore[attr-defined]
     for customer in company.customers:
