@@ -185,3 +185,37 @@ def test_odd_bytes_are_copied_exactly(work: Path) -> None:
     (work / "odd.txt").write_bytes(raw)
     assert yinsi("mask", "odd.txt", "--policy", "policy.yaml", "--out", "out", "-q") == 0
     assert (work / "out" / "odd.txt").read_bytes() == raw.replace(b"13800138000", b"138****8000")
+
+
+@pytest.mark.parametrize("policy", ["courier", "redact", "policy.yaml"])
+def test_courier_copy_is_reversed_exactly_with_the_vault(work: Path, policy: str) -> None:
+    # mask and redact lose information; the vault's position records still restore every byte.
+    (work / "orders.csv").write_bytes(CSV_TEXT.encode("gbk"))
+    lines = ['{"phone": 13800138000, "id": "11010519491231002X"}', "联系 139-1234-5678\u2028尾", ""]
+    (work / "a.jsonl").write_text("\n".join(lines), encoding="utf-8")
+    (work / "log.txt").write_bytes("手机13800138000\r\n身份证 11010519491231002X\r\n".encode())
+    names = ("orders.csv", "a.jsonl", "log.txt")
+    assert yinsi("mask", *names, "--policy", policy, "--vault", "v.db", "--out", "masked", "-q") == 0
+    for name in names:
+        masked = (work / "masked" / name).read_bytes()
+        assert b"13800138000" not in masked and "13800138000".encode("gbk") not in masked
+    assert (
+        yinsi("unmask", *(f"masked/{name}" for name in names), "--vault", "v.db", "--out", "back", "-q") == 0
+    )
+    for name in names:
+        assert (work / "back" / name).read_bytes() == (work / name).read_bytes(), name
+
+
+def test_an_edited_copy_is_restored_by_surrogate_with_a_warning(
+    work: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (work / "x.txt").write_text("手机13800138000 身份证11010519491231002X\n", encoding="utf-8")
+    (work / "p.yaml").write_text("rules:\n  CN_MOBILE: fake\n  CN_RESIDENT_ID: mask\n", encoding="utf-8")
+    assert yinsi("mask", "x.txt", "--policy", "p.yaml", "--vault", "v.db", "--out", "masked", "-q") == 0
+    copy = work / "masked" / "x.txt"
+    copy.write_text(copy.read_text(encoding="utf-8") + "编辑过\n", encoding="utf-8")
+    capsys.readouterr()
+    assert yinsi("unmask", "masked/x.txt", "--vault", "v.db", "--out", "back") == 0
+    restored = (work / "back" / "x.txt").read_text(encoding="utf-8")
+    assert restored.startswith("手机13800138000 身份证******************")
+    assert "warning" in capsys.readouterr().err

@@ -61,3 +61,13 @@ def test_missing_and_foreign_files(tmp_path: Path) -> None:
     junk.write_bytes(b"not sqlite at all" * 100)
     with pytest.raises(InputError):
         Vault(junk, KEY)
+
+
+def test_position_records(tmp_path: Path) -> None:
+    digest = bytes(32)
+    with Vault(tmp_path / "v.db", KEY) as vault:
+        assert vault.document(digest) is None
+        vault.record_document(digest, "gb18030", [(3, 14, "13800138000"), (20, 22, "张三")])
+    with Vault(tmp_path / "v.db", KEY) as vault:
+        assert vault.document(digest) == ("gb18030", [(3, 14, "13800138000"), (20, 22, "张三")])
+    assert "张三".encode() not in (tmp_path / "v.db").read_bytes()

@@ -112,8 +112,10 @@ def command(
                 transform = MaskingTransform(run, analyzer)
                 done = rewrite_file(
                     source, target, transform, file_format=file_format, backup=in_place,
-                    on_progress=progress.advance,
+                    on_progress=progress.advance, collect_units=vault is not None,
                 )
+                if vault is not None:
+                    vault.record_document(done.digest, done.encoding, list(done.units))
                 total.update(transform.counts)
                 records.append({
                     "input": str(source), "output": str(target), "format": done.format,

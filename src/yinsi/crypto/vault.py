@@ -6,12 +6,18 @@ surrogate fails authentication instead of restoring the wrong value. A keyed dig
 (HMAC-SHA-256 under another sub-key) lets the same original reuse its surrogate, and lets a surrogate
 that already stands for a different original be refused, without decrypting anything. The file holds
 the key id it was created under; opening it with another key is one clear error.
+
+For whole files, the vault also keeps *positions*: for each masked copy (named by the SHA-256 of its
+bytes, so renaming it does not matter and editing it is noticed), the character spans that were
+changed and the original text of each, encrypted as one AES-GCM record. Restoring by position is exact
+for every operator, including lossy ones such as `mask` and `redact`.
 """
 
 from __future__ import annotations
 
 import hashlib
 import hmac
+import json
 import os
 import sqlite3
 from pathlib import Path
@@ -35,6 +41,12 @@ CREATE TABLE IF NOT EXISTS entries (
     PRIMARY KEY (entity, surrogate)
 );
 CREATE INDEX IF NOT EXISTS entries_by_digest ON entries (entity, digest);
+CREATE TABLE IF NOT EXISTS documents (
+    digest BLOB PRIMARY KEY,
+    encoding TEXT NOT NULL,
+    nonce BLOB NOT NULL,
+    ciphertext BLOB NOT NULL
+);
 """
 
 
@@ -118,6 +130,26 @@ class Vault:
         ):
             found[surrogate] = (entity, self._open(entity, surrogate, bytes(nonce), bytes(ciphertext)))
         return found
+
+    def record_document(self, digest: bytes, encoding: str, units: list[tuple[int, int, str]]) -> None:
+        """Remember which spans of the file with SHA-256 `digest` replaced which original text."""
+        payload = json.dumps({"encoding": encoding, "units": units}, ensure_ascii=False).encode()
+        nonce = os.urandom(12)
+        ciphertext = self._aead.encrypt(nonce, payload, _associated("document", digest.hex()))
+        self._db.execute(
+            "INSERT OR REPLACE INTO documents (digest, encoding, nonce, ciphertext) VALUES (?, ?, ?, ?)",
+            (digest, encoding, nonce, ciphertext),
+        )
+
+    def document(self, digest: bytes) -> tuple[str, list[tuple[int, int, str]]] | None:
+        """(encoding, [(start, end, original)]) for the file with this SHA-256, or None."""
+        row = self._db.execute(
+            "SELECT nonce, ciphertext FROM documents WHERE digest = ?", (digest,)
+        ).fetchone()
+        if row is None:
+            return None
+        payload = json.loads(self._open("document", digest.hex(), bytes(row[0]), bytes(row[1])))
+        return str(payload["encoding"]), [(int(a), int(b), str(c)) for a, b, c in payload["units"]]
 
     def __len__(self) -> int:
         return int(self._db.execute("SELECT COUNT(*) FROM entries").fetchone()[0])

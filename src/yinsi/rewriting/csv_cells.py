@@ -14,6 +14,8 @@ from functools import cache
 
 # value, column label (the first row's cell in that column, or None) → new value
 CellTransform = Callable[[str, str | None], str]
+# (start, end) of a changed span in the new text, and the original text it replaced
+Unit = tuple[int, int, str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,15 +63,19 @@ def cells(text: str, delimiter: str = ",") -> Iterator[Cell]:
             return
 
 
-def rewrite(text: str, transform: CellTransform, delimiter: str = ",") -> str:
+def rewrite(
+    text: str, transform: CellTransform, delimiter: str = ",", units: list[Unit] | None = None
+) -> str:
     """`text` with each cell's value replaced by `transform(value, column label)` where it changed.
 
     Unchanged cells keep their raw text; a changed cell keeps its quoting, and is quoted when the new
-    value needs it (it holds the delimiter, a quote or a line break).
+    value needs it (it holds the delimiter, a quote or a line break). With `units`, each changed cell
+    is appended as (start, end in the new text, original raw cell text) so it can be put back exactly.
     """
     labels: dict[int, str] = {}
     pieces: list[str] = []
     cursor = 0
+    written = 0
     for cell in cells(text, delimiter):
         if cell.row == 0:
             labels[cell.column] = cell.value
@@ -79,7 +85,12 @@ def rewrite(text: str, transform: CellTransform, delimiter: str = ",") -> str:
         if new == cell.value:
             continue
         pieces.append(text[cursor : cell.start])
-        pieces.append(_encode(new, delimiter, cell.quoted))
+        written += cell.start - cursor
+        encoded = _encode(new, delimiter, cell.quoted)
+        pieces.append(encoded)
+        if units is not None:
+            units.append((written, written + len(encoded), text[cell.start : cell.end]))
+        written += len(encoded)
         cursor = cell.end
     pieces.append(text[cursor:])
     return "".join(pieces)

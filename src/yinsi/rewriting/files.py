@@ -15,6 +15,7 @@ so an interrupted run leaves any earlier output whole. The encoding is detected 
 from __future__ import annotations
 
 import codecs
+import hashlib
 import os
 import shutil
 from collections.abc import Callable, Iterator
@@ -24,6 +25,7 @@ from typing import Literal
 
 from yinsi.core.errors import InputError
 from yinsi.rewriting import csv_cells, jsonl_values
+from yinsi.rewriting.csv_cells import Unit
 from yinsi.sinks.output import Output
 from yinsi.sources.charset import SAMPLE_BYTES, detect
 
@@ -45,6 +47,8 @@ class Rewritten:
     format: Format
     encoding: str
     size: int
+    digest: bytes = b""
+    units: tuple[Unit, ...] = ()
 
 
 def format_of(path: Path, requested: str = "auto") -> Format:
@@ -62,8 +66,13 @@ def rewrite_file(
     file_format: str = "auto",
     backup: bool = False,
     on_progress: Callable[[int], None] | None = None,
+    collect_units: bool = False,
 ) -> Rewritten:
-    """Write `source` through `transform` to `target` (may be `source` itself; `backup` keeps a copy)."""
+    """Write `source` through `transform` to `target` (may be `source` itself; `backup` keeps a copy).
+
+    With `collect_units`, the result lists every changed span of the new text with the original text
+    it replaced (for a vault), and `digest` is the SHA-256 of the bytes written.
+    """
     raw = _read(source)
     encoding = _encoding(source, raw)
     try:
@@ -75,10 +84,15 @@ def rewrite_file(
     if backup:
         shutil.copy2(source, source.with_name(source.name + BACKUP_SUFFIX))
     scaled = _scaled(on_progress, len(raw), len(text))
+    units: list[Unit] | None = [] if collect_units else None
+    digest = hashlib.sha256()
+    encoder = codecs.getincrementalencoder(encoding)()
     output = Output(str(target), encoding=encoding)
     try:
-        for piece in _rewrite(text, kind, transform, scaled):
+        for piece in _rewrite(text, kind, transform, scaled, units):
             output.handle.write(piece)
+            digest.update(encoder.encode(piece))
+        digest.update(encoder.encode("", final=True))
         output.commit()
     except UnicodeEncodeError:
         output.discard()
@@ -88,7 +102,43 @@ def rewrite_file(
         raise
     if source != target:
         shutil.copymode(source, target)
-    return Rewritten(source, target, kind, encoding, len(raw))
+    return Rewritten(source, target, kind, encoding, len(raw), digest.digest(), tuple(units or ()))
+
+
+def restore_file(source: Path, target: Path, encoding: str, units: list[Unit]) -> Rewritten:
+    """Write `source` to `target` with each unit's span put back to its original text.
+
+    `units` come from the vault record of this exact file (found by the SHA-256 of its bytes), so the
+    spans fit; they are still checked, and a mismatch is an error rather than a damaged file.
+    """
+    raw = _read(source)
+    try:
+        text = codecs.decode(raw, encoding)
+    except UnicodeDecodeError:
+        raise InputError(f"{source}: not decodable as {encoding}, the encoding it was masked in") from None
+    pieces: list[str] = []
+    cursor = 0
+    for start, end, original in sorted(units):
+        if start < cursor or end > len(text):
+            raise InputError(f"{source}: the vault's position records do not fit this file")
+        pieces.append(text[cursor:start])
+        pieces.append(original)
+        cursor = end
+    pieces.append(text[cursor:])
+    target.parent.mkdir(parents=True, exist_ok=True)
+    output = Output(str(target), encoding=encoding)
+    try:
+        output.handle.write("".join(pieces))
+        output.commit()
+    except BaseException:
+        output.discard()
+        raise
+    return Rewritten(source, target, format_of(source), encoding, len(raw))
+
+
+def file_digest(path: Path) -> bytes:
+    """SHA-256 of the file's bytes: how the vault recognises a masked copy, whatever its name."""
+    return hashlib.sha256(_read(path)).digest()
 
 
 def _scaled(
@@ -116,28 +166,65 @@ def _encoding(path: Path, raw: bytes) -> str:
 
 
 def _rewrite(
-    text: str, kind: Format, transform: Transform, on_progress: Callable[[int], None] | None
+    text: str,
+    kind: Format,
+    transform: Transform,
+    on_progress: Callable[[int], None] | None,
+    units: list[Unit] | None,
 ) -> Iterator[str]:
+    """The new text in pieces; with `units`, also every changed span (offsets into the new text)."""
     if kind in ("csv", "tsv"):
-        yield csv_cells.rewrite(text, transform, "," if kind == "csv" else "\t")
+        yield csv_cells.rewrite(text, transform, "," if kind == "csv" else "\t", units)
         if on_progress:
             on_progress(len(text))
         return
+    written = 0
     for block in _line_blocks(text):
         if kind == "jsonl":
-            yield "".join(_jsonl_line(line, transform) for line in block.splitlines(keepends=True))
+            pieces = []
+            for line in _lines(block):
+                body = line.rstrip("\r\n")
+                ending = line[len(body) :]
+                if body.strip() and jsonl_values.is_json(body):
+                    local: list[Unit] | None = [] if units is not None else None
+                    new = jsonl_values.rewrite_line(body, transform, local)
+                    if units is not None and local:
+                        units.extend((written + start, written + end, old) for start, end, old in local)
+                else:
+                    new = _text(body, transform, units, written)
+                pieces.append(new + ending)
+                written += len(new) + len(ending)
+            yield "".join(pieces)
         else:
-            yield transform(block, None)
+            new = _text(block, transform, units, written)
+            written += len(new)
+            yield new
         if on_progress:
             on_progress(len(block))
 
 
-def _jsonl_line(line: str, transform: Transform) -> str:
-    body = line.rstrip("\r\n")
-    ending = line[len(body) :]
-    if not body.strip() or not jsonl_values.is_json(body):
-        return transform(body, None) + ending
-    return jsonl_values.rewrite_line(body, transform) + ending
+def _text(value: str, transform: Transform, units: list[Unit] | None, offset: int) -> str:
+    """Free text through the transform; changed spans go to `units` when the transform reports them."""
+    with_spans = getattr(transform, "with_spans", None)
+    if units is None or with_spans is None:
+        new = transform(value, None)
+        if units is not None and new != value:
+            units.append((offset, offset + len(new), value))
+        return new
+    new, spans = with_spans(value)
+    for new_start, new_end, start, end in spans:
+        units.append((offset + new_start, offset + new_end, value[start:end]))
+    return str(new)
+
+
+def _lines(block: str) -> Iterator[str]:
+    """Lines ending at "\n" only: JSON strings may hold U+2028 and other characters splitlines() cuts at."""
+    start = 0
+    while start < len(block):
+        end = block.find("\n", start)
+        end = len(block) if end < 0 else end + 1
+        yield block[start:end]
+        start = end
 
 
 def _line_blocks(text: str) -> Iterator[str]:

@@ -25,14 +25,18 @@ def is_json(line: str) -> bool:
     return True
 
 
-def rewrite_line(line: str, transform: ValueTransform) -> str:
+def rewrite_line(
+    line: str, transform: ValueTransform, units: list[tuple[int, int, str]] | None = None
+) -> str:
     """One JSON document (a JSONL line without its line ending) with its values transformed.
 
     Strings are re-encoded only when changed, keeping \\u escapes when the original used them. A number
     whose replacement is no longer a number becomes a string (`13800138000` → `"138****8000"`).
+    With `units`, each changed token is appended as (start, end in the new line, original token).
     """
     pieces: list[str] = []
     cursor = 0
+    written = 0
     key: str | None = None
     for match in _TOKEN.finditer(line):
         token = match.group()
@@ -45,10 +49,12 @@ def rewrite_line(line: str, transform: ValueTransform) -> str:
         if new == value:
             continue
         pieces.append(line[cursor : match.start()])
-        if not is_string and _is_number(new):
-            pieces.append(new)
-        else:
-            pieces.append(json.dumps(new, ensure_ascii="\\u" in token))
+        written += match.start() - cursor
+        encoded = new if not is_string and _is_number(new) else json.dumps(new, ensure_ascii="\\u" in token)
+        pieces.append(encoded)
+        if units is not None:
+            units.append((written, written + len(encoded), token))
+        written += len(encoded)
         cursor = match.end()
     pieces.append(line[cursor:])
     return "".join(pieces)

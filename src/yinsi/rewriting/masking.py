@@ -35,6 +35,15 @@ class MaskingTransform:
         self.counts.update(item.entity_type for item in result.items)
         return result.text
 
+    def with_spans(self, value: str) -> tuple[str, list[tuple[int, int, int, int]]]:
+        """Free text masked, with (new start, new end, old start, old end) of every replacement."""
+        findings = self._findings(value, None)
+        if not findings:
+            return value, []
+        result = self.run.apply(value, findings)
+        self.counts.update(item.entity_type for item in result.items)
+        return result.text, [(item.new_start, item.new_end, item.start, item.end) for item in result.items]
+
     def _findings(self, value: str, label: str | None) -> list[Finding]:
         if not label:
             return self.analyzer.analyze(value, language=self.language)
