@@ -72,3 +72,12 @@ def test_missing_path_is_an_error_entry(tmp_path: Path) -> None:
     entries = list(walk([str(tmp_path / "nope"), "-"]))
     assert isinstance(entries[0], Skipped) and entries[0].reason == "error"
     assert entries[1] == FileEntry("-")
+
+
+def test_deep_trees_do_not_hit_the_recursion_limit(tmp_path: Path) -> None:
+    path = tmp_path
+    for _ in range(1100):  # deeper than Python's default recursion limit of 1000
+        path = path / "d"
+        path.mkdir()
+    (path / "deep.txt").write_text("x")
+    assert [entry.path for entry in walk([str(tmp_path)])] == [str(path / "deep.txt")]

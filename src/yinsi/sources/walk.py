@@ -64,23 +64,27 @@ def walk(
             yield Skipped(raw, "error", error.strerror or str(error))
             continue
         if stat.S_ISDIR(info.st_mode):
-            yield from _walk_directory(Path(raw), PurePosixPath(), exclude, max_file_size)
+            yield from _walk_directory(Path(raw), exclude, max_file_size)
         else:
             yield _file_or_skip(raw, raw, info, max_file_size, explicit=True)
 
 
 def _walk_directory(
-    root: Path, relative: PurePosixPath, exclude: Sequence[str], max_file_size: int | None
+    root: Path, exclude: Sequence[str], max_file_size: int | None
 ) -> Iterator[FileEntry | Skipped]:
-    directory = root / relative
-    try:
-        with os.scandir(directory) as scan:
-            entries = sorted(scan, key=lambda entry: entry.name)
-    except OSError as error:
-        yield Skipped(str(directory), "error", error.strerror or str(error))
+    """Depth first, names sorted at every level; an explicit stack, so depth is not limited by recursion."""
+    stack: list[Iterator[tuple[PurePosixPath, os.DirEntry[str]]]] = []
+    listing = _list(root, PurePosixPath())
+    if isinstance(listing, Skipped):
+        yield listing
         return
-    for entry in entries:
-        child = relative / entry.name
+    stack.append(iter(listing))
+    while stack:
+        item = next(stack[-1], None)
+        if item is None:
+            stack.pop()
+            continue
+        child, entry = item
         shown = str(root / child)
         if _excluded(child, exclude):
             yield Skipped(shown, "excluded")
@@ -89,12 +93,26 @@ def _walk_directory(
             if entry.is_symlink():
                 yield Skipped(shown, "symlink")
             elif entry.is_dir(follow_symlinks=False):
-                yield from _walk_directory(root, child, exclude, max_file_size)
+                listing = _list(root, child)
+                if isinstance(listing, Skipped):
+                    yield listing
+                else:
+                    stack.append(iter(listing))
             else:
                 info = entry.stat(follow_symlinks=False)
                 yield _file_or_skip(entry.path, shown, info, max_file_size, explicit=False)
         except OSError as error:
             yield Skipped(shown, "error", error.strerror or str(error))
+
+
+def _list(root: Path, relative: PurePosixPath) -> list[tuple[PurePosixPath, os.DirEntry[str]]] | Skipped:
+    directory = root / relative
+    try:
+        with os.scandir(directory) as scan:
+            entries = sorted(scan, key=lambda entry: entry.name)
+    except OSError as error:
+        return Skipped(str(directory), "error", error.strerror or str(error))
+    return [(relative / entry.name, entry) for entry in entries]
 
 
 def _file_or_skip(
