@@ -219,3 +219,15 @@ def test_an_edited_copy_is_restored_by_surrogate_with_a_warning(
     restored = (work / "back" / "x.txt").read_text(encoding="utf-8")
     assert restored.startswith("手机13800138000 身份证******************")
     assert "warning" in capsys.readouterr().err
+
+
+def test_an_output_directory_inside_the_input_is_not_masked_again(work: Path) -> None:
+    (work / "exports").mkdir()
+    (work / "exports" / "x.txt").write_text("手机13800138000", encoding="utf-8")
+    for _ in range(2):
+        assert yinsi("mask", "exports", "--policy", "policy.yaml", "--out", "exports/masked", "-q") == 0
+    assert sorted(p.relative_to(work).as_posix() for p in (work / "exports").rglob("*") if p.is_file()) == [
+        "exports/masked/x.txt",
+        "exports/masked/yinsi-mask.json",
+        "exports/x.txt",
+    ]

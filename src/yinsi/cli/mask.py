@@ -33,13 +33,22 @@ MANIFEST = "yinsi-mask.json"
 FORMATS = ("auto", "text", "csv", "tsv", "jsonl")
 
 
-def collect(paths: tuple[str, ...]) -> list[tuple[Path, Path]]:
-    """(file, root) for every file named or found under a named directory, in a stable order."""
+def collect(paths: tuple[str, ...], *, skip: Path | None = None) -> list[tuple[Path, Path]]:
+    """(file, root) for every file named or found under a named directory, in a stable order.
+
+    Files under `skip` (the output directory, when it lies inside an input directory) are left out,
+    so a second run does not mask the copies of the first.
+    """
     found: list[tuple[Path, Path]] = []
+    skipped = skip.resolve() if skip is not None else None
     for name in paths:
         root = Path(name)
         if root.is_dir():
-            found.extend((path, root) for path in sorted(root.rglob("*")) if path.is_file())
+            found.extend(
+                (path, root)
+                for path in sorted(root.rglob("*"))
+                if path.is_file() and not (skipped is not None and path.resolve().is_relative_to(skipped))
+            )
         elif root.is_file():
             found.append((root, root))
         else:
@@ -92,8 +101,8 @@ def command(
     needs_key = policy.needs_key or vault_path is not None
     master = load_key(key_file, required=needs_key) if needs_key else None
     keys = KeyChain(master) if master is not None else None
-    files = collect(paths)
     target_dir = Path(out_dir) if out_dir is not None else None
+    files = collect(paths, skip=target_dir)
     jobs = []
     for source, root in files:
         target = source if target_dir is None else output_path(source, root, target_dir)

@@ -46,7 +46,10 @@ def command(
     by_surrogate: list[Path] = []
     counts: Counter[str] = Counter()
     with Vault(vault_path, master, create=False) as vault:
-        jobs = [(source, output_path(source, root, target_dir)) for source, root in collect(paths)]
+        jobs = [
+            (source, output_path(source, root, target_dir))
+            for source, root in collect(paths, skip=target_dir)
+        ]
         for source, target in jobs:
             if same_file(source, target):
                 raise ConfigurationError(f"{source}: the output would overwrite the input")
