@@ -75,6 +75,12 @@ def test_unbranded_travel_card_counts_only_when_labelled() -> None:
     assert found("卡号 3503381179992277") == []  # Luhn fails
 
 
+@pytest.mark.parametrize("text", ["证件号码 362230195405124730 校验失败", "652327198012329203"])
+def test_numbers_shaped_like_resident_ids_are_not_confident_cards(text: str) -> None:
+    """Jiangxi (36) and Xinjiang (65) IDs share Diners and Discover prefixes; Luhn passes one in ten."""
+    assert yinsi.analyze(text, entities=["CREDIT_CARD"], score_threshold=0.5) == []
+
+
 def test_context_raises_and_negative_context_lowers() -> None:
     bare = yinsi.analyze(VISA, entities=["CREDIT_CARD"])[0].score
     labelled = yinsi.analyze(f"信用卡号 {VISA}", entities=["CREDIT_CARD"])[0].score

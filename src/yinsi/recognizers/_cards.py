@@ -12,6 +12,8 @@ from functools import lru_cache
 
 from stdnum import luhn
 
+from yinsi.recognizers.cn_resident_id import PROVINCE_CODES
+
 # Separated forms people write: 4-4-4-4(-3) for 16–19 digits, 4-6-5 (Amex) and 4-6-4 (Diners). The
 # separator is captured and repeated so that a stray space between two unrelated numbers does not join.
 GROUPED_TAIL = r"(?:([ -])\d{4}\1\d{4}\1\d{4}(?:\1\d{1,3})?|([ -])\d{6}\2\d{4,5})"
@@ -51,6 +53,21 @@ def international_brand(digits: str) -> str | None:
 def has_international_prefix(digits: str) -> bool:
     """True when `digits` starts with an international scheme's IIN, whatever its length."""
     return any(len(digits) >= size and low <= int(digits[:size]) <= high for size, low, high, _, _ in _BRANDS)
+
+
+def looks_like_resident_id(digits: str) -> bool:
+    """True for 18 digits shaped like a resident ID: province code, then 19xx/20xx, month and day.
+
+    Such a number that passes Luhn is more likely an ID (perhaps with a typo in its check digit)
+    than one of the rare 18-digit cards, so the card recognizers leave it to context.
+    """
+    return (
+        len(digits) == 18
+        and digits[:2] in PROVINCE_CODES
+        and digits[6:8] in ("19", "20")
+        and "01" <= digits[10:12] <= "12"
+        and "01" <= digits[12:14] <= "31"
+    )
 
 
 @lru_cache(maxsize=65536)

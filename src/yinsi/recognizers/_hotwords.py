@@ -20,3 +20,7 @@ CARD_CONTEXT: tuple[str, ...] = (
     "card", "card no", "card_no", "cardno", "card number", "cardnumber", "card_num", "bank", "account",
     "acct", "yhk", "yhkh", "khh", "xyk", "visa", "mastercard", "amex", "jcb", "unionpay",
 )
+
+# Labels of resident ID numbers. Other 18-character identifiers (cards, USCC) take them as negative
+# context: an ID that fails its own check may pass another scheme's by chance.
+RESIDENT_ID_LABELS: tuple[str, ...] = ("身份证", "证件号", "公民身份号码", "id card", "id_card", "sfz")

@@ -2,26 +2,30 @@
 
 from __future__ import annotations
 
-from yinsi.recognizers._cards import GROUPED_TAIL, has_international_prefix, luhn_valid
+from yinsi.recognizers._cards import (
+    GROUPED_TAIL,
+    has_international_prefix,
+    looks_like_resident_id,
+    luhn_valid,
+)
 from yinsi.recognizers._gated import ContextFirstRecognizer
-from yinsi.recognizers._hotwords import CARD_CONTEXT, NUMBER_NEGATIVE
+from yinsi.recognizers._hotwords import CARD_CONTEXT, NUMBER_NEGATIVE, RESIDENT_ID_LABELS
 from yinsi.recognizers.base import Examples, Pattern, digits_only
-from yinsi.recognizers.cn_resident_id import is_valid_resident_id
 
 
 def is_valid_bank_card(value: str) -> bool | None:
     """True for a 16–19 digit Luhn-valid number that is not an international-brand card.
 
     International brands (Visa, Mastercard, ...) belong to CREDIT_CARD, so one number is reported
-    once. An 18-digit number that is also a valid resident ID (Gansu's province code is 62) cannot be
-    told apart by its digits: None, so only context decides.
+    once. An 18-digit number shaped like a resident ID (Gansu's province code is 62) cannot be told
+    apart by its digits: None, so only context decides.
     """
     digits = digits_only(value)
     if not 16 <= len(digits) <= 19 or not luhn_valid(digits):
         return False
     if not digits.startswith("62") and has_international_prefix(digits):
         return False
-    if len(digits) == 18 and is_valid_resident_id(digits):
+    if looks_like_resident_id(digits):
         return None
     return True
 
@@ -49,7 +53,7 @@ class BankCardRecognizer(ContextFirstRecognizer):
         ),
     )
     context = CARD_CONTEXT
-    negative_context = NUMBER_NEGATIVE
+    negative_context = (*NUMBER_NEGATIVE, *RESIDENT_ID_LABELS)
     max_candidate_length = 23  # 19 digits in groups of four
     boundary = "alnum"  # digits glued to letters are product or registration codes
     validated_score = 0.8

@@ -6,7 +6,7 @@ from functools import lru_cache
 
 from stdnum.cn import uscc
 
-from yinsi.recognizers._hotwords import NUMBER_NEGATIVE
+from yinsi.recognizers._hotwords import NUMBER_NEGATIVE, RESIDENT_ID_LABELS
 from yinsi.recognizers.base import Examples, Pattern, PatternRecognizer
 from yinsi.recognizers.cn_resident_id import PROVINCE_CODES
 
@@ -55,7 +55,7 @@ class CnUsccRecognizer(PatternRecognizer):
         "business license",
     )
     # Resident-ID labels: an 18-character ID that fails its own check may pass GB 32100's by chance.
-    negative_context = (*NUMBER_NEGATIVE, "身份证", "证件号", "公民身份号码")
+    negative_context = (*NUMBER_NEGATIVE, *RESIDENT_ID_LABELS)
     boundary = "alnum"
     validated_score = 0.85
     context_boost = 0.15

@@ -4,10 +4,15 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from yinsi.recognizers._cards import GROUPED_TAIL, has_international_prefix, international_brand, luhn_valid
-from yinsi.recognizers._hotwords import CARD_CONTEXT, NUMBER_NEGATIVE
+from yinsi.recognizers._cards import (
+    GROUPED_TAIL,
+    has_international_prefix,
+    international_brand,
+    looks_like_resident_id,
+    luhn_valid,
+)
+from yinsi.recognizers._hotwords import CARD_CONTEXT, NUMBER_NEGATIVE, RESIDENT_ID_LABELS
 from yinsi.recognizers.base import Examples, Pattern, PatternRecognizer, digits_only
-from yinsi.recognizers.cn_resident_id import is_valid_resident_id
 
 
 @lru_cache(maxsize=65536)
@@ -16,15 +21,16 @@ def is_valid_credit_card(value: str) -> bool | None:
 
     A Luhn-valid 14–19 digit number with major industry identifier 3 (travel and entertainment cards,
     ISO/IEC 7812-1) outside the registered brand ranges is None: plausibly a card of a smaller
-    scheme, reported when a card hotword vouches for it. Valid resident IDs (provinces 31–37) are not.
+    scheme, reported when a card hotword vouches for it. Numbers shaped like resident IDs (provinces
+    35, 36, 65 share brand prefixes) are never confirmed by their digits alone.
     """
     digits = digits_only(value)
     if not luhn_valid(digits):
         return False
     if international_brand(digits) is not None:
-        return True
+        return None if looks_like_resident_id(digits) else True
     if digits[0] == "3" and 14 <= len(digits) <= 19 and not has_international_prefix(digits):
-        return None if not (len(digits) == 18 and is_valid_resident_id(digits)) else False
+        return False if looks_like_resident_id(digits) else None
     return False
 
 
@@ -43,7 +49,7 @@ class CreditCardRecognizer(PatternRecognizer):
     # One leading class, then the alternatives: cheaper than two alternatives that each start with it.
     patterns = (Pattern("card", r"[2-6]\d{3}(?:\d{9,15}|" + GROUPED_TAIL + ")", 0.3),)
     context = CARD_CONTEXT
-    negative_context = NUMBER_NEGATIVE
+    negative_context = (*NUMBER_NEGATIVE, *RESIDENT_ID_LABELS)
     boundary = "alnum"  # digits glued to letters are product or registration codes
     validated_score = 0.75
     context_boost = 0.25
