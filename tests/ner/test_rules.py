@@ -88,3 +88,17 @@ def test_street_level(text: str, street_level: bool) -> None:
 def test_widen_dotted_name(text: str, span: tuple[int, int], expected: str) -> None:
     start, end = rules.widen_dotted_name(text, *span)
     assert text[start:end] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "end", "expected"),
+    [
+        ("上官婉儿今天值班", 2, "上官婉儿"),
+        ("欧阳先生您好", 2, "欧阳"),
+        ("司马说", 2, "司马"),
+        ("诸葛亮是", 2, "诸葛亮"),
+        ("张伟今天", 2, "张伟"),
+    ],
+)
+def test_complete_compound_surname(text: str, end: int, expected: str) -> None:
+    assert text[: rules.complete_compound_surname(text, 0, end)] == expected

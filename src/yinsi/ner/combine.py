@@ -32,7 +32,8 @@ _ENTITY = {"PER": "PERSON", "ADR": "ADDRESS", "LOC": "LOCATION", "ORG": "ORGANIZ
 # Words the tagger is known to take for names in chat text; never names on their own.
 NOT_NAMES = frozenset(
     ("周一", "周二", "周三", "周四", "周五", "周六", "周日", "周末", "高兴", "马上", "平安", "向前", "明天",
-     "白天", "张开", "黄金", "金额", "方便", "常规", "成功", "安全", "文件", "江湖", "于是", "万一")
+     "白天", "张开", "黄金", "金额", "方便", "常规", "成功", "安全", "文件", "江湖", "于是", "万一",
+     "扣扣")
 )
 _CJK = re.compile("[\u4e00-\u9fff]")
 # A Chinese name never mixes in Latin letters or digits.
@@ -60,7 +61,7 @@ def combine(text: str, model: list[tuple[int, int, str]]) -> list[Scored]:
     person_spans: set[tuple[int, int]] = set()
     for start, end, label in model:
         if label == "PER":
-            end = rules.strip_title(text, start, end)
+            end = rules.complete_compound_surname(text, start, rules.strip_title(text, start, end))
             value = text[start:end]
             if value in NOT_NAMES or not (_CJK.search(value) or (start, end) in labelled_people):
                 continue
@@ -117,7 +118,11 @@ def _merge_place_chains(text: str, spans: list[tuple[int, int, str]]) -> list[tu
             _, previous_end, previous_label = runs[-1][-1]
             gap = text[previous_end:start]
             touching = gap == "" or (gap.isspace() and len(gap) <= 2)
-            placeish = previous_label in ("LOC", "ADR") and label in ("LOC", "ADR")
+            # The tagger sometimes calls a division run before a road an organisation (牧野区 | 阜新路).
+            previous_place = previous_label in ("LOC", "ADR") or (
+                previous_label == "ORG" and label == "ADR" and text[previous_end - 1] in _DIVISION_ENDS
+            )
+            placeish = previous_place and label in ("LOC", "ADR")
             glued = label == "ADR" and gap == "" and text.startswith(_ESTATE_STARTS, start)
             if touching and (placeish or glued):
                 runs[-1].append((start, end, label))
@@ -132,6 +137,7 @@ def _merge_place_chains(text: str, spans: list[tuple[int, int, str]]) -> list[tu
     return merged
 
 
+_DIVISION_ENDS = frozenset("省市区县旗州盟镇乡")
 # Estate and road words that cannot start an address on their own: what precedes them is its name.
 _ESTATE_STARTS = (
     "小区", "花园", "公寓", "大厦", "家园", "新村", "苑", "路", "街", "大道", "巷", "广场", "村",

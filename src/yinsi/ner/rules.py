@@ -175,5 +175,23 @@ def widen_dotted_name(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def complete_compound_surname(text: str, start: int, end: int) -> int:
+    """A name span holding only a compound surname (上官) gets the given name after it (上官婉儿).
+
+    The tagger sometimes stops after the surname; without a title following (欧阳先生 is right as it
+    is), one or two name characters follow a compound surname.
+    """
+    if text[start:end] not in COMPOUND_SURNAMES or title_follows(text, end):
+        return end
+    index = end
+    while index < min(len(text), end + 2) and _is_name_char(text[index]) and text[index] not in _NOT_GIVEN:
+        index += 1
+    return index
+
+
+# Characters that start the words after a name rather than continue it (今天, 是, 在 …).
+_NOT_GIVEN = frozenset("今明昨前后说是在有被把将对给让叫去来到从向和与的了也都就还又再已曾正")
+
+
 def _is_name_char(char: str) -> bool:
     return "\u4e00" <= char <= "\u9fff" and char not in _AFTER_NAME
