@@ -25,6 +25,8 @@ def found(text: str, entities: tuple[str, ...] = ("PHONE_NUMBER",)) -> list[tupl
         ("https://wa.me/send?phone=+6591234567&text=hi", "+6591234567"),
         ("电话：＋４４ ２０ ７９４６ ０９５８", "＋４４ ２０ ７９４６ ０９５８"),
         ("+44 20 7946 0958 2024年", "+44 20 7946 0958"),  # a trailing group that breaks validity is cut
+        ("Call me at (415) 555-2671 tomorrow", "(415) 555-2671"),  # national, next to a phone word
+        ("美国办公室电话(212)555-0123", "(212)555-0123"),
     ],
 )
 def test_finds_international_numbers(text: str, expected: str) -> None:
@@ -41,7 +43,9 @@ def test_finds_international_numbers(text: str, expected: str) -> None:
         "+44 12",  # too short
         "UTC+8 2024-01-01 12:00",  # time zone
         "价格+100元",
-        "(415) 555-2671",  # national formats are not reported
+        "(415) 555-2671",  # national formats need a phone word
+        "phone (123) 555-2671",  # area codes never start with 1
+        "phone 415-555-2671",  # only the bracketed national form is reported
         "ts=10044207946095899",  # inside a longer digit run
     ],
 )

@@ -20,6 +20,13 @@ _DIGIT_GROUPS = r"\d{0,3}(?:[ .-]?(?:\(\d{1,4}\)|\d{1,8})){0,6}"
 
 
 @lru_cache(maxsize=65536)
+def is_valid_nanp_number(value: str) -> bool:
+    """True for an allocated North American number written nationally: `(415) 555-2671`."""
+    number = phonenumbers.parse(value, "US")
+    return phonenumbers.is_valid_number(number)
+
+
+@lru_cache(maxsize=65536)
 def is_valid_international_number(value: str) -> bool:
     """True when `+CC…` / `00CC…` is an allocated number of a country other than mainland China.
 
@@ -45,8 +52,9 @@ class PhoneNumberRecognizer(PatternRecognizer):
     Finds `+1 (415) 555-2671`, `+44 20 7946 0958`, `+852 2123 4567` and `0044 20 7946 0958`. The
     pattern reads up to seven digit groups; when the whole run is not a valid number, the longest
     valid prefix ending at a group boundary is reported (so `+44 20 7946 0958 2024年` stops before
-    the year). Numbers without an international prefix are not reported: without knowing the country,
-    a national number is just a digit run.
+    the year). Numbers without an international prefix are reported only in the bracketed North
+    American form `(415) 555-2671` next to a phone word: without knowing the country, a national
+    number is just a digit run.
     """
 
     entity_type = "PHONE_NUMBER"
@@ -54,12 +62,15 @@ class PhoneNumberRecognizer(PatternRecognizer):
     patterns = (
         Pattern("plus", r"\+[1-9]" + _DIGIT_GROUPS, 0.3),
         Pattern("double_zero", r"00[1-9]" + _DIGIT_GROUPS, 0.3),
+        # National numbers are ambiguous without a country; the bracketed North American form is
+        # distinctive enough to report when a phone word is next to it.
+        Pattern("nanp", r"\([2-9]\d\d\) ?[2-9]\d\d-\d{4}", 0.3, requires_context=True),
     )
     context = (
         "电话", "手机", "联系电话", "联系方式", "传真", "号码", "phone", "tel", "mobile", "cell", "call",
         "fax", "contact", "whatsapp", "telegram", "hotline",
     )
-    prefilter = ("+", "00")
+    prefilter = ("+", "00", "(")
     # A letter or digit right before "+" means a time zone (UTC+8) or arithmetic (a+1), not a number.
     boundary = "alnum"
     negative_context = NUMBER_NEGATIVE
@@ -81,12 +92,14 @@ class PhoneNumberRecognizer(PatternRecognizer):
     )
 
     def validate(self, value: str) -> bool | None:
+        if value.startswith("("):
+            return is_valid_nanp_number(value)
         return is_valid_international_number(value)
 
     def trim(self, text: str, start: int, end: int) -> tuple[int, int]:
         """Shrink to the longest valid prefix ending at a digit group, keeping the span if none is."""
         value = text[start:end]
-        if is_valid_international_number(value):
+        if value.startswith("(") or is_valid_international_number(value):
             return start, end
         for cut in range(len(value) - 1, 0, -1):
             if value[cut] in _SEPARATORS and value[cut - 1] not in _SEPARATORS:
