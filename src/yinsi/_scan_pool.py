@@ -12,7 +12,6 @@ from __future__ import annotations
 import multiprocessing
 import os
 from collections.abc import Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
 
 from yinsi.core.digest_key import DigestKey
 from yinsi.core.types import Finding
@@ -38,18 +37,22 @@ def auto_jobs(files: Sequence[FileEntry]) -> int:
 def scan_files(
     files: Sequence[FileEntry], settings: ScanSettings, key: DigestKey, jobs: int
 ) -> Iterator[tuple[list[Finding], ScanStats]]:
-    """Each file's findings and counts, in the order of `files`."""
-    pool = ProcessPoolExecutor(
-        max_workers=jobs, mp_context=multiprocessing.get_context("spawn"), initializer=_start_worker,
-        initargs=(settings, key),
+    """Each file's findings and counts, in the order of `files`.
+
+    If the consumer stops early, fails or is interrupted, the workers are terminated at once rather
+    than left to finish files nobody will read.
+    """
+    pool = multiprocessing.get_context("spawn").Pool(
+        processes=jobs, initializer=_start_worker, initargs=(settings, key)
     )
     try:
-        yield from pool.map(_scan_one, files)
+        yield from pool.imap(_scan_one, files)
     except BaseException:
-        # Interrupted, or the consumer failed: do not wait for files nobody will read.
-        pool.shutdown(wait=False, cancel_futures=True)
+        pool.terminate()
         raise
-    pool.shutdown()
+    finally:
+        pool.close()
+        pool.join()
 
 
 def _start_worker(settings: ScanSettings, key: DigestKey) -> None:

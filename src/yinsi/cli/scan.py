@@ -8,6 +8,8 @@ usage or I/O errors — an incomplete scan must not pass a CI gate as clean).
 from __future__ import annotations
 
 import re
+import signal
+from types import FrameType
 
 import click
 
@@ -37,6 +39,10 @@ class ByteSize(click.ParamType):  # type: ignore[type-arg]  # generic only since
         if match is None:
             self.fail(f"{value!r} is not a size such as 500K, 10M or 2G", param, ctx)
         return int(float(match.group(1)) * _UNITS[match.group(2).lower()])
+
+
+def _exit_on_signal(signum: int, frame: FrameType | None) -> None:
+    raise SystemExit(128 + signum)
 
 
 def _entity_list(values: tuple[str, ...]) -> frozenset[str] | None:
@@ -113,8 +119,13 @@ def command(
     scan = Scan(paths, settings, key, observer=progress, jobs=jobs)
     sink = create_sink(output_format, Output(output, private=settings.include_values),
                        include_values=settings.include_values)
-    with progress.running(scan.plan()):
-        meta = deliver(scan, [sink], tool_version=__version__)
+    # SIGTERM (a CI timeout, `kill`) unwinds like Ctrl-C: workers stop, no half-written report stays.
+    previous = signal.signal(signal.SIGTERM, _exit_on_signal)
+    try:
+        with progress.running(scan.plan()):
+            meta = deliver(scan, [sink], tool_version=__version__)
+    finally:
+        signal.signal(signal.SIGTERM, previous)
     stats = meta.stats
     if output:
         click.echo(f"yinsi: wrote {output} ({stats.findings} findings in {stats.files_scanned} files)",
