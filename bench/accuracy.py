@@ -3,6 +3,7 @@
     python bench/accuracy.py                      # seed 7, 20 000 records, threshold 0.5
     python bench/accuracy.py --errors 5           # plus 5 false positives/negatives per type
     python bench/accuracy.py --json > acc.json
+    python bench/accuracy.py --holdout            # same record kinds, disjoint wording
 
 Scoring rules (what counts, stated once so that the numbers can be checked):
 
@@ -390,6 +391,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--records", type=int, default=20000)
     parser.add_argument("--corpus", type=Path, help="a JSONL corpus written by bench/corpus.py")
+    parser.add_argument("--holdout", action="store_true", help="the corpus with held-out wording")
     parser.add_argument("--threshold", type=float, default=DEFAULT_THRESHOLD)
     parser.add_argument("--errors", type=int, default=0, metavar="N", help="list N errors per type and kind")
     parser.add_argument("--json", action="store_true", help="print one JSON object instead of tables")
@@ -399,7 +401,7 @@ def main(argv: list[str] | None = None) -> int:
     records = (
         corpus_module.read_jsonl(args.corpus)
         if args.corpus
-        else corpus_module.load_or_generate(args.seed, args.records)
+        else corpus_module.load_or_generate(args.seed, args.records, args.holdout)
     )
     entities = structured_entities(yinsi.default_analyzer())
     predictions, seconds = predict(records, entities)
@@ -448,7 +450,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.markdown:
         print(format_markdown(result))
         return 0
-    source = args.corpus or f"seed {args.seed}, {args.records} records"
+    source = args.corpus or f"seed {args.seed}, {args.records} records" + (
+        ", held-out wording" if args.holdout else ""
+    )
     print(
         f"yinsi {yinsi.__version__} on {source} ({size / 1e6:.2f} MB), threshold {args.threshold}, "
         f"analyze() {seconds:.1f} s\n"

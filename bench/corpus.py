@@ -15,6 +15,10 @@ not be reported (order, tracking and trace numbers, timestamps, versions, masked
 wrong check digit or an impossible date, digit runs with a valid number inside). PERSON, ADDRESS and
 ORGANIZATION are labelled for name/address benchmarks; structured-type scores ignore them.
 
+`--holdout` writes the same kinds of records with a disjoint set of labels, keys, headers and chat
+phrases (bench/corpus_phrases.py): recognizers tuned on the main corpus's wording should score the
+same on it.
+
 The same seed and record count always give the same corpus (for the same Faker, python-stdnum and
 phonenumbers versions); the first n records of a bigger corpus equal the corpus of n records.
 """
@@ -81,19 +85,22 @@ def _label_dict(label: Label) -> dict[str, object]:
     return {"start": label.start, "end": label.end, "label": label.label, "form": label.form}
 
 
-def iter_records(seed: int, n: int) -> Iterator[Record]:
-    """The corpus as a stream: records are produced one at a time from one seeded random source."""
+def iter_records(seed: int, n: int, holdout: bool = False) -> Iterator[Record]:
+    """The corpus as a stream: records are produced one at a time from one seeded random source.
+
+    `holdout` writes the same record kinds with the held-out wording of corpus_phrases.py.
+    """
     rng = random.Random(seed)
-    values = Values(rng, seed)
+    values = Values(rng, seed, holdout=holdout)
     for index in range(n):
         kind = pick_kind(rng)
         doc = write_record(kind, values)
         yield Record(index, kind, doc.text, tuple(doc.labels), tuple(doc.negatives))
 
 
-def generate(seed: int, n: int) -> list[Record]:
-    """The first `n` records of the corpus for `seed`."""
-    return list(iter_records(seed, n))
+def generate(seed: int, n: int, holdout: bool = False) -> list[Record]:
+    """The first `n` records of the corpus for `seed` (with the held-out wording if `holdout`)."""
+    return list(iter_records(seed, n, holdout))
 
 
 def write_jsonl(records: Iterator[Record] | list[Record], path: Path) -> int:
@@ -115,7 +122,10 @@ def read_jsonl(path: Path) -> list[Record]:
         return [Record.from_json(line) for line in lines if line.strip()]
 
 
-def fingerprint(names: tuple[str, ...] = ("corpus.py", "corpus_records.py", "corpus_values.py")) -> str:
+GENERATOR_FILES = ("corpus.py", "corpus_records.py", "corpus_values.py", "corpus_phrases.py")
+
+
+def fingerprint(names: tuple[str, ...] = GENERATOR_FILES) -> str:
     """A short hash of the generator's code and the libraries it draws on, naming cached corpora.
 
     A change to a template or a Faker upgrade changes the corpus, so a cache made before it is not
@@ -130,11 +140,12 @@ def fingerprint(names: tuple[str, ...] = ("corpus.py", "corpus_records.py", "cor
     return digest.hexdigest()[:10]
 
 
-def load_or_generate(seed: int, n: int, path: Path | None = None) -> list[Record]:
+def load_or_generate(seed: int, n: int, holdout: bool = False) -> list[Record]:
     """Read the cached corpus for (seed, n) from bench/.cache, generating it on first use."""
-    path = path or CACHE / f"corpus-s{seed}-n{n}-{fingerprint()}.jsonl"
+    variant = "-holdout" if holdout else ""
+    path = CACHE / f"corpus-s{seed}-n{n}{variant}-{fingerprint()}.jsonl"
     if not path.exists():
-        write_jsonl(iter_records(seed, n), path)
+        write_jsonl(iter_records(seed, n, holdout), path)
     return read_jsonl(path)
 
 
@@ -157,8 +168,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--records", type=int, default=20000)
     parser.add_argument("--out", type=Path, default=CACHE / "corpus.jsonl")
     parser.add_argument("--summary", action="store_true", help="print counts per kind, label and negative")
+    parser.add_argument("--holdout", action="store_true", help="use the held-out wording (corpus_phrases.py)")
     args = parser.parse_args(argv)
-    records = generate(args.seed, args.records)
+    records = generate(args.seed, args.records, args.holdout)
     write_jsonl(records, args.out)
     print(f"wrote {args.out}")
     if args.summary:

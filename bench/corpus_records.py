@@ -15,6 +15,7 @@ import random
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from corpus_phrases import CSV_HEADERS, JSON_KEYS, PHRASES
 from corpus_values import Rendered, Values
 
 
@@ -59,6 +60,11 @@ class Doc:
     @property
     def text(self) -> str:
         return "".join(self.parts)
+
+
+def say(values: Values, key: str) -> str:
+    """A phrase that introduces a value, from the main or the held-out set (corpus_phrases.py)."""
+    return values.rng.choice(PHRASES[key][values.holdout])
 
 
 def _dob_text(values: Values, date_: datetime.date) -> str:
@@ -110,8 +116,8 @@ def delivery(values: Values, doc: Doc) -> None:
     if rng.random() < 0.6:
         doc.t("寄件人：").pii("PERSON", values.person_zh()).t(" ")
         doc.pii("CN_MOBILE", values.render_mobile(values.mobile())).t("\n")
-    doc.t(rng.choice(("收件人：", "收货人：", "收件人: "))).pii("PERSON", values.person_zh())
-    label = rng.choice(("  手机：", "，电话：", " 联系电话：", " ", "，", " 手机号码："))
+    doc.t(say(values, "recipient")).pii("PERSON", values.person_zh())
+    label = say(values, "recipient_phone")
     doc.t(label)
     if rng.random() < 0.12:
         doc.neg("MASKED_MOBILE", _masked_mobile(values)).t("（隐私面单）")
@@ -121,11 +127,11 @@ def delivery(values: Values, doc: Doc) -> None:
         doc.pii("CN_MOBILE", values.render_mobile(values.mobile()))
         if rng.random() < 0.1:
             doc.t("（微信同号）")
-    doc.t(rng.choice(("\n收货地址：", "\n地址：", "，地址：", "\n详细地址: ")))
+    doc.t(say(values, "address"))
     doc.pii("ADDRESS", values.address_zh())
     roll = rng.random()
     if roll < 0.35:
-        doc.t(rng.choice(("  邮编：", " 邮政编码：", "，邮编"))).pii("CN_POSTAL_CODE", values.postal_code())
+        doc.t(say(values, "postcode")).pii("CN_POSTAL_CODE", values.postal_code())
     elif roll < 0.5:
         doc.t(" ").pii("CN_POSTAL_CODE", values.postal_code(), "bare")
     if not order_first:
@@ -142,29 +148,29 @@ def kyc(values: Values, doc: Doc) -> None:
     rng = values.rng
     number = values.resident_id()
     doc.t("客户身份信息核验记录\n客户姓名：").pii("PERSON", values.person_zh())
-    doc.t(f"  性别：{rng.choice('男女')}  民族：汉\n证件类型：居民身份证  证件号码：")
+    doc.t(f"  性别：{rng.choice('男女')}  民族：汉\n" + say(values, "kyc_id"))
     doc.pii("CN_RESIDENT_ID", values.render_resident_id(number))
     if rng.random() < 0.7:
-        doc.t(rng.choice(("\n出生日期：", "\n出生年月日：", "  生日："))).pii(
-            "DATE_OF_BIRTH", _dob_text(values, _birth_from_id(number))
-        )
+        doc.t(say(values, "dob")).pii("DATE_OF_BIRTH", _dob_text(values, _birth_from_id(number)))
     issued = values.birth_date(2012, 2024)
     doc.t("\n证件有效期：").neg("DATE", f"{issued:%Y.%m.%d}").t("-").neg(
         "DATE", f"{issued.year + 20}.{issued:%m.%d}"
     )
     doc.t("\n联系地址：").pii("ADDRESS", values.address_zh())
-    doc.t("\n手机号码：").pii("CN_MOBILE", values.render_mobile(values.mobile(virtual=rng.random() < 0.08)))
+    doc.t(say(values, "kyc_mobile")).pii(
+        "CN_MOBILE", values.render_mobile(values.mobile(virtual=rng.random() < 0.08))
+    )
     if rng.random() < 0.4:
-        doc.t("  固定电话：").pii("CN_LANDLINE", values.landline())
+        doc.t(say(values, "kyc_landline")).pii("CN_LANDLINE", values.landline())
     bank = rng.choice(("中国工商银行", "中国农业银行", "中国建设银行", "招商银行", "中国银行", "交通银行"))
     doc.t(f"\n开户行：{bank}{rng.choice(('北京', '上海', '深圳', '杭州', '成都'))}分行  ")
-    doc.t(rng.choice(("银行卡号：", "卡号：", "结算账户：", "借记卡号：")))
+    doc.t(say(values, "card"))
     doc.pii("BANK_CARD", values.render_card(values.unionpay()))
     doc.t("\n工作单位：").pii("ORGANIZATION", values.company_zh())
     if rng.random() < 0.6:
-        doc.t("  统一社会信用代码：").pii("CN_USCC", values.uscc())
+        doc.t(say(values, "uscc")).pii("CN_USCC", values.uscc())
     if rng.random() < 0.3:
-        doc.t("\n邮箱：").pii("EMAIL", values.email())
+        doc.t(say(values, "email")).pii("EMAIL", values.email())
     doc.t("\n核验流水号：").neg("ORDER_NUMBER", values.order_number())
     roll = rng.random()
     if roll < 0.15:
@@ -212,22 +218,22 @@ def _log_line(values: Values, doc: Doc) -> None:
     _log_prefix(values, doc)
     if kind == "login":
         doc.t("login success userId=").neg("SNOWFLAKE_ID", values.snowflake())
-        doc.t(rng.choice((" mobile=", " phone=", " account=", " loginName="))).pii(
+        doc.t(say(values, "log_mobile")).pii(
             "CN_MOBILE", values.render_mobile(values.mobile(), disguise=(0.0, 0.0))
         )
         if rng.random() < 0.15:
             # IPv6 peers as Java logs them: [address]:port; the gold span is the address alone.
             doc.t(" ip=[").pii("IP_ADDRESS", values.ipv6(), "ipv6").t(f"]:{rng.randint(1024, 65535)}")
         else:
-            doc.t(" ip=").pii("IP_ADDRESS", values.ipv4())
+            doc.t(say(values, "log_ip")).pii("IP_ADDRESS", values.ipv4())
             if rng.random() < 0.3:
                 doc.t(f":{rng.randint(1024, 65535)}")
         doc.t(" traceId=").neg("TRACE_ID", values.trace_id())
         doc.t(f" cost={rng.randint(2, 900)}ms")
     elif kind == "device":
         doc.t("device bind ")
-        doc.t(rng.choice(("imei=", "IMEI:", "deviceId="))).pii("IMEI", values.imei())
-        doc.t(" mac=").pii("MAC_ADDRESS", values.mac())
+        doc.t(say(values, "log_imei")).pii("IMEI", values.imei())
+        doc.t(say(values, "log_mac")).pii("MAC_ADDRESS", values.mac())
         if rng.random() < 0.5:
             doc.t(" androidId=").neg("ANDROID_ID", values.android_id())
         if rng.random() < 0.4:
@@ -237,7 +243,7 @@ def _log_line(values: Values, doc: Doc) -> None:
     elif kind == "pay":
         doc.t("pay callback orderId=").neg("ORDER_NUMBER", values.order_number())
         if rng.random() < 0.6:
-            doc.t(" cardNo=").pii("BANK_CARD", values.unionpay())
+            doc.t(say(values, "log_card")).pii("BANK_CARD", values.unionpay())
         else:
             doc.t(" cardNo=").neg("MASKED_CARD", (number := values.unionpay())[:6] + "******" + number[-4:])
         doc.t(" transactionId=").neg("WECHATPAY_TXN", values.wechat_pay_txn())
@@ -265,11 +271,11 @@ def _log_line(values: Values, doc: Doc) -> None:
             doc.t(" ipv6=").pii("IP_ADDRESS", values.ipv6(), "ipv6")
     elif kind == "user":
         doc.t("update profile uid=").neg("USER_ID", values.digits(8, "123456789"))
-        doc.t(" email=").pii("EMAIL", values.email())
+        doc.t(say(values, "log_email")).pii("EMAIL", values.email())
         if rng.random() < 0.5:
-            doc.t(" idNo=").pii("CN_RESIDENT_ID", values.resident_id())
+            doc.t(say(values, "log_id")).pii("CN_RESIDENT_ID", values.resident_id())
         if rng.random() < 0.3:
-            doc.t(" birthday=").pii("DATE_OF_BIRTH", f"{values.birth_date():%Y-%m-%d}")
+            doc.t(say(values, "log_dob")).pii("DATE_OF_BIRTH", f"{values.birth_date():%Y-%m-%d}")
     else:
         doc.t("request done, version=").neg("VERSION", values.version())
         doc.t(" build=").neg("BUILD_NUMBER", values.digits(8, "2"))
@@ -335,7 +341,7 @@ def chat(values: Values, doc: Doc) -> None:
     doc.t(f"[客服 {agent}] 您好，很高兴为您服务，请问有什么可以帮您？\n[用户] ")
     doc.t(rng.choice(("我上周买的东西还没到，订单号", "退款一直没到账，订单", "帮我查下这个单子 ")))
     doc.neg("ORDER_NUMBER", values.order_number()).t("\n[客服] 麻烦提供一下收件人姓名和手机号哦\n[用户] ")
-    doc.pii("PERSON", values.person_zh()).t(rng.choice((" ", "，", "，手机", " 电话 ", "\n[用户] ")))
+    doc.pii("PERSON", values.person_zh()).t(say(values, "chat_name_sep"))
     _chat_mobile(values, doc)
     for _ in range(rng.randint(1, 3)):
         topic = values.pick(
@@ -343,24 +349,24 @@ def chat(values: Values, doc: Doc) -> None:
         )
         doc.t("\n[用户] ")
         if topic == "id":
-            doc.t(rng.choice(("身份证", "身份证号是", "我的身份证：", "证件号 ")))
+            doc.t(say(values, "chat_id"))
             doc.pii("CN_RESIDENT_ID", values.render_resident_id(values.resident_id(), disguise=(0.1, 0.1)))
         elif topic == "wechat":
-            doc.t(rng.choice(("你加我微信吧 ", "微信号：", "vx: ", "加v ", "我微信是")))
+            doc.t(say(values, "chat_wechat"))
             doc.pii("WECHAT_ID", values.wechat()).t(rng.choice(("", " 备注订单号", "，谢谢")))
         elif topic == "qq":
-            doc.t(rng.choice(("我QQ ", "QQ：", "qq号", "扣扣 "))).pii("QQ_NUMBER", values.qq())
+            doc.t(say(values, "chat_qq")).pii("QQ_NUMBER", values.qq())
         elif topic == "email":
-            doc.t(rng.choice(("发票发到", "邮箱", "发我邮箱 "))).pii("EMAIL", values.email())
+            doc.t(say(values, "chat_email")).pii("EMAIL", values.email())
             doc.t(rng.choice(("就行", "，谢谢", "")))
         elif topic == "card":
-            doc.t(rng.choice(("退款退到这张卡 ", "卡号", "银行卡："))).pii(
+            doc.t(say(values, "chat_card")).pii(
                 "BANK_CARD", values.render_card(values.unionpay(), disguise=(0.08, 0.08))
             )
         elif topic == "addr":
             doc.t("地址改成 ").pii("ADDRESS", values.address_zh())
         else:
-            doc.t(rng.choice(("换个号码吧 ", "备用号码", "或者打这个"))).t(" ")
+            doc.t(say(values, "chat_mobile2")).t(" ")
             _chat_mobile(values, doc)
     if rng.random() < 0.3:
         number = values.resident_id()
@@ -368,22 +374,6 @@ def chat(values: Values, doc: Doc) -> None:
         doc.t("，手机 ").neg("MASKED_MOBILE", _masked_mobile(values))
     doc.t("\n[客服] 好的，已为您登记，工单号 ").neg("TICKET_NUMBER", "GD" + values.digits(14, "2"))
     doc.t(f"，预计{rng.randint(1, 3)}个工作日内处理，请留意短信。")
-
-
-_JSON_KEYS = {
-    "name": ("name", "userName", "xm", "姓名", "realName"),
-    "CN_MOBILE": ("mobile", "phone", "sjh", "手机号", "tel", "contactPhone"),
-    "CN_RESIDENT_ID": ("idCard", "id_no", "sfzh", "身份证号", "certNo"),
-    "EMAIL": ("email", "mail", "邮箱"),
-    "ADDRESS": ("address", "addr", "地址", "deliveryAddress"),
-    "BANK_CARD": ("bankCard", "cardNo", "银行卡号", "acctNo"),
-    "DATE_OF_BIRTH": ("birthday", "birthDate", "dob", "出生日期"),
-    "WECHAT_ID": ("wechat", "weixin", "wx", "微信号"),
-    "QQ_NUMBER": ("qq", "QQ", "qqNumber"),
-    "CN_LICENSE_PLATE": ("plateNo", "carNo", "车牌号"),
-    "IP_ADDRESS": ("ip", "clientIp", "registerIp"),
-    "CN_POSTAL_CODE": ("zipCode", "postcode", "邮编"),
-}
 
 
 def json_export(values: Values, doc: Doc) -> None:
@@ -419,7 +409,7 @@ def json_export(values: Values, doc: Doc) -> None:
     ]
     for name in fields:
         doc.t(sep)
-        key(rng.choice(_JSON_KEYS[name]))
+        key(rng.choice(JSON_KEYS[name][values.holdout]))
         doc.t('"')
         if name == "name":
             doc.pii("PERSON", values.person_zh())
@@ -465,21 +455,6 @@ def json_export(values: Values, doc: Doc) -> None:
     doc.t("\n}" if pretty else "}")
 
 
-_CSV_COLUMNS = {
-    "PERSON": ("姓名", "name"),
-    "CN_MOBILE": ("手机号", "mobile"),
-    "CN_RESIDENT_ID": ("身份证号", "id_no"),
-    "EMAIL": ("邮箱", "email"),
-    "BANK_CARD": ("银行卡号", "card_no"),
-    "ADDRESS": ("地址", "address"),
-    "CN_POSTAL_CODE": ("邮编", "zip"),
-    "CN_LICENSE_PLATE": ("车牌号", "plate"),
-    "ORDER_NUMBER": ("订单号", "order_no"),
-    "DATETIME": ("创建时间", "created_at"),
-    "AMOUNT": ("金额", "amount"),
-}
-
-
 def csv_rows(values: Values, doc: Doc) -> None:
     """A header and a few rows of a CSV export; values are bare, only the header names them."""
     rng = values.rng
@@ -494,7 +469,8 @@ def csv_rows(values: Values, doc: Doc) -> None:
         ),
     ]
     columns += ["AMOUNT", "DATETIME"]
-    doc.t(",".join(_CSV_COLUMNS[column][1 if english else 0] for column in columns) + "\n")
+    headers = {column: CSV_HEADERS[column][values.holdout] for column in columns}
+    doc.t(",".join(headers[column][1 if english else 0] for column in columns) + "\n")
     for _ in range(rng.randint(1, 5)):
         for index, column in enumerate(columns):
             if index:
@@ -528,17 +504,15 @@ def english(values: Values, doc: Doc) -> None:
     """A cross-border e-commerce / support note in English with some Chinese mixed in."""
     rng = values.rng
     doc.t("Customer: ").pii("PERSON", values.person_en())
-    doc.t(rng.choice((", Tel: ", "; phone ", " | Mobile: "))).pii("PHONE_NUMBER", values.intl_phone())
+    doc.t(say(values, "en_phone")).pii("PHONE_NUMBER", values.intl_phone())
     doc.t("\nEmail: ").pii("EMAIL", values.email())
     roll = rng.random()
     if roll < 0.5:
-        doc.t(rng.choice(("\nCard: ", "\nPaid with card ", "\nCredit card number: ")))
+        doc.t(say(values, "en_card"))
         doc.pii("CREDIT_CARD", values.render_card(values.intl_card(), disguise=(0.0, 0.0)))
         doc.t(f" exp {rng.randint(1, 12):02d}/{rng.randint(26, 31)}")
     elif roll < 0.75:
-        doc.t(rng.choice(("\nIBAN: ", "\nRefund to IBAN ", "\nBank account (IBAN) "))).pii(
-            "IBAN", values.iban()
-        )
+        doc.t(say(values, "en_iban")).pii("IBAN", values.iban())
     else:
         doc.t("\nRefund to UnionPay card ").pii(
             "BANK_CARD", values.render_card(values.unionpay(), disguise=(0, 0))
@@ -562,19 +536,19 @@ def travel(values: Values, doc: Doc) -> None:
     doc.t("旅客姓名：").pii("PERSON", name)
     kind = values.pick({"passport": 0.45, "hk": 0.3, "tw": 0.25})
     if kind == "passport":
-        doc.t(rng.choice(("\n证件类型：护照  证件号码：", "\n护照号码：", "\nPassport No.: ", "\n护照号 ")))
+        doc.t(say(values, "passport"))
         doc.pii("CN_PASSPORT", values.passport())
     elif kind == "hk":
         number, name_of_permit = values.hk_macau_permit()
-        doc.t(f"\n证件类型：{name_of_permit}  ").t(rng.choice(("证件号码：", "号码：", "通行证号：")))
+        doc.t(f"\n证件类型：{name_of_permit}  ").t(say(values, "permit_number"))
         doc.pii("CN_HK_MACAU_PERMIT", number)
     else:
-        doc.t(rng.choice(("\n证件类型：台胞证  证件号码：", "\n台胞证号码：", "\n台湾居民来往大陆通行证 ")))
+        doc.t(say(values, "taiwan"))
         doc.pii("CN_TAIWAN_PERMIT", values.taiwan_permit())
     expiry = values.birth_date(2026, 2036)
     doc.t("  有效期至：").neg("DATE", f"{expiry:%Y-%m-%d}")
-    doc.t("\n出生日期：").pii("DATE_OF_BIRTH", _dob_text(values, values.birth_date()))
-    doc.t("\n联系电话：").pii("CN_MOBILE", values.render_mobile(values.mobile()))
+    doc.t(say(values, "travel_dob")).pii("DATE_OF_BIRTH", _dob_text(values, values.birth_date()))
+    doc.t(say(values, "travel_mobile")).pii("CN_MOBILE", values.render_mobile(values.mobile()))
     if rng.random() < 0.3:
         doc.t("  紧急联系人：").pii("PERSON", values.person_zh()).t(" ").pii(
             "CN_MOBILE", values.render_mobile(values.mobile())
@@ -591,7 +565,7 @@ def vehicle(values: Values, doc: Doc) -> None:
     rng = values.rng
     kind = values.pick({"parking": 0.4, "ride": 0.35, "owner": 0.25})
     if kind == "parking":
-        doc.t("停车场入场记录 车牌：").pii("CN_LICENSE_PLATE", values.plate()).t(" 入场时间：")
+        doc.t(say(values, "plate")).pii("CN_LICENSE_PLATE", values.plate()).t(" 入场时间：")
         doc.neg("DATETIME", _datetime_text(values)).t(" 车道编号：").neg("LANE_ID", "P" + values.digits(4))
         doc.t(" 应缴：").neg("AMOUNT", _amount(values)).t("元")
         if rng.random() < 0.5:
@@ -611,7 +585,7 @@ def vehicle(values: Values, doc: Doc) -> None:
         doc.t(f" 里程{rng.randint(1, 60)}.{rng.randint(0, 9)}公里")
     else:
         doc.t("机动车登记信息\n所有人：").pii("PERSON", values.person_zh())
-        doc.t("\n身份证明号码：").pii("CN_RESIDENT_ID", values.render_resident_id(values.resident_id()))
+        doc.t(say(values, "owner_id")).pii("CN_RESIDENT_ID", values.render_resident_id(values.resident_id()))
         doc.t("\n号牌号码：").pii("CN_LICENSE_PLATE", values.plate())
         doc.t("\n车辆识别代号：").neg(
             "VIN", "LSV" + "".join(rng.choice("ABCDEFGHJKLMNPRSTUVWXYZ0123456789") for _ in range(14))
@@ -626,18 +600,18 @@ def hr(values: Values, doc: Doc) -> None:
     number = values.resident_id()
     doc.t("员工入职登记表\n姓名：").pii("PERSON", values.person_zh())
     doc.t("  工号：").neg("EMPLOYEE_ID", "E" + values.digits(6))
-    doc.t("\n身份证号码：").pii("CN_RESIDENT_ID", values.render_resident_id(number))
+    doc.t(say(values, "hr_id")).pii("CN_RESIDENT_ID", values.render_resident_id(number))
     doc.t("\n出生日期：").pii("DATE_OF_BIRTH", _dob_text(values, _birth_from_id(number)))
-    doc.t("\n手机：").pii("CN_MOBILE", values.render_mobile(values.mobile()))
+    doc.t(say(values, "hr_mobile")).pii("CN_MOBILE", values.render_mobile(values.mobile()))
     doc.t("  邮箱：").pii("EMAIL", values.email())
     if rng.random() < 0.5:
-        doc.t("\nQQ：").pii("QQ_NUMBER", values.qq())
+        doc.t(say(values, "hr_qq")).pii("QQ_NUMBER", values.qq())
     if rng.random() < 0.5:
-        doc.t("  微信：").pii("WECHAT_ID", values.wechat())
+        doc.t(say(values, "hr_wechat")).pii("WECHAT_ID", values.wechat())
     doc.t("\n户籍地址：").pii("ADDRESS", values.address_zh())
     if rng.random() < 0.5:
         doc.t("  邮编：").pii("CN_POSTAL_CODE", values.postal_code())
-    doc.t("\n工资卡：").pii("BANK_CARD", values.render_card(values.unionpay()))
+    doc.t(say(values, "hr_card")).pii("BANK_CARD", values.render_card(values.unionpay()))
     doc.t("\n紧急联系人：").pii("PERSON", values.person_zh()).t(" 电话：").pii(
         "CN_LANDLINE", values.landline()
     )
@@ -670,7 +644,7 @@ def support_ticket(values: Values, doc: Doc) -> None:
     """A free-text complaint or ticket: values in running prose, next to Chinese characters."""
     rng = values.rng
     doc.t("工单描述：用户").pii("PERSON", values.person_zh()).t("来电反映，")
-    doc.t(rng.choice(("其手机号", "手机", "号码", "用户电话"))).pii(
+    doc.t(say(values, "ticket_mobile")).pii(
         "CN_MOBILE", values.render_mobile(values.mobile(virtual=rng.random() < 0.1))
     )
     doc.t(rng.choice(("于", "在"))).neg("DATE", f"{values.birth_date(2024, 2026):%Y-%m-%d}")

@@ -215,8 +215,9 @@ def group(value: str, sizes: tuple[int, ...], sep: str) -> str:
 class Values:
     """Draws identifiers and their written forms from one seeded random source."""
 
-    def __init__(self, rng: random.Random, seed: int) -> None:
+    def __init__(self, rng: random.Random, seed: int, holdout: bool = False) -> None:
         self.rng = rng
+        self.holdout = holdout  # write with the held-out phrasing (corpus_phrases.py)
         self.zh = Faker("zh_CN")
         self.zh.seed_instance(seed)
         self.en = Faker("en_US")
