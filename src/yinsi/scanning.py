@@ -88,7 +88,7 @@ class ScanObserver(Protocol):
 
 
 class Scan:
-    """One scan of files and directories: iterate it for findings (sorted by file, then position)."""
+    """One scan of files and directories: iterate it (once) for findings, by file, then position."""
 
     def __init__(
         self,
@@ -112,6 +112,7 @@ class Scan:
         )
         self._observer = observer
         self._plan: list[FileEntry | Skipped] | None = None
+        self._started = False
         self._files = 0
         self._bytes = 0
         self._chars = 0
@@ -140,6 +141,9 @@ class Scan:
         )
 
     def __iter__(self) -> Iterator[Finding]:
+        if self._started:
+            raise RuntimeError("a Scan is iterated once; create another to scan again")
+        self._started = True
         plan = self.plan()
         jobs = self._jobs_for(plan)
         if jobs > 1:
@@ -174,6 +178,7 @@ class Scan:
             self._merge(entry.path, stats)
             self._findings += len(findings)
             yield from findings
+        next(results, None)  # let the pool shut down normally now, not when collected
 
     def _skip(self, entry: Skipped) -> None:
         if entry.reason == "error":
