@@ -66,7 +66,8 @@ def collect(paths: tuple[str, ...], *, skip: Path | None = None) -> list[tuple[P
 @click.option("--key-file", type=click.Path(dir_okay=False, exists=True), metavar="FILE",
               help=f"Master key file (hex or base64); default: ${KEY_ENV_VAR}. Never pass a key itself.")
 @click.option("--vault", "vault_path", type=click.Path(dir_okay=False), metavar="FILE",
-              help="Record surrogates in this vault (SQLite, originals encrypted) for `yinsi unmask`.")
+              help="Record what was changed, encrypted, in this vault (SQLite) so `yinsi unmask` "
+              "can restore the originals exactly. Needs the key.")
 @click.option("--format", "file_format", type=click.Choice(FORMATS), default="auto", show_default=True,
               help="File format; auto goes by suffix (.csv .tsv .jsonl .ndjson, else text).")
 @click.option("--min-score", type=click.FloatRange(0.0, 1.0), default=None,
@@ -88,8 +89,9 @@ def command(
     \b
     Examples:
       yinsi mask orders.csv --policy courier --out masked/
-      YINSI_KEY=... yinsi mask exports/ --policy analyst --vault keys.vault --out shared/
-      yinsi unmask shared/orders.csv --vault keys.vault --out restored/
+      yinsi mask orders.csv --policy courier --vault orders.vault --out masked/   (needs $YINSI_KEY)
+      yinsi unmask masked/orders.csv --vault orders.vault --out restored/
+      yinsi mask exports/ --policy analyst --out shared/                          (needs $YINSI_KEY)
     """
     if (out_dir is None) == (not in_place):
         raise click.UsageError("give exactly one of --out DIR or --in-place")
