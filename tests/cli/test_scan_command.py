@@ -159,3 +159,19 @@ def test_file_that_fails_on_read_even_for_root(tree: Path) -> None:
 def test_path_through_a_file_is_an_io_error(tree: Path) -> None:
     result = yinsi(str(tree / "orders.csv" / "inner"), cwd=tree.parent)
     assert result.returncode == 2 and "Not a directory" in result.stderr
+
+
+@pytest.mark.parametrize(("name", "kind"), [("r.json", "json"), ("r.jsonl", "jsonl"), ("r.csv", "csv"),
+                                            ("r.txt", "table")])
+def test_format_follows_the_output_extension(tree: Path, name: str, kind: str) -> None:
+    out = tree.parent / name
+    assert yinsi(str(tree), "-o", str(out), *ENTITIES, cwd=tree.parent).returncode == 0
+    text = out.read_text(encoding="utf-8-sig")
+    if kind == "json":
+        assert json.loads(text)["schema_version"] == "1.0"
+    elif kind == "jsonl":
+        assert all("entity_type" in json.loads(line) for line in text.splitlines())
+    elif kind == "csv":
+        assert text.startswith("path,line,column,field,entity_type")
+    else:
+        assert "CN_RESIDENT_ID" in text and "110105********002X" in text

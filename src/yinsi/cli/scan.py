@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import signal
+from pathlib import PurePath
 from types import FrameType
 
 import click
@@ -24,6 +25,7 @@ from yinsi.sinks.deliver import deliver
 EXIT_FINDINGS = 1
 EXIT_USAGE_OR_IO = 2
 _SIZE_RE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([kmgt]?)(?:i?b)?\s*$", re.IGNORECASE)
+_FORMAT_BY_SUFFIX = {".json": "json", ".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv"}
 _UNITS = {"": 1, "k": 1024, "m": 1024**2, "g": 1024**3, "t": 1024**4}
 
 
@@ -41,6 +43,12 @@ class ByteSize(click.ParamType):  # type: ignore[type-arg]  # generic only since
         return int(float(match.group(1)) * _UNITS[match.group(2).lower()])
 
 
+def _format_for(output: str | None) -> str:
+    """The format a report file's extension asks for; the table when it says nothing."""
+    suffix = PurePath(output).suffix.lower() if output else ""
+    return _FORMAT_BY_SUFFIX.get(suffix, "table")
+
+
 def _exit_on_signal(signum: int, frame: FrameType | None) -> None:
     raise SystemExit(128 + signum)
 
@@ -52,9 +60,9 @@ def _entity_list(values: tuple[str, ...]) -> frozenset[str] | None:
 
 @click.command(name="scan")
 @click.argument("paths", nargs=-1, required=True, metavar="PATH... | -")
-@click.option("--format", "output_format", type=click.Choice(sorted(formats())), default="table",
-              show_default=True, help="table: summary for people; json: versioned result; jsonl/csv: one "
-              "finding per line.")
+@click.option("--format", "output_format", type=click.Choice(sorted(formats())), default=None,
+              help="table: summary for people; json: versioned result; jsonl/csv: one finding per line. "
+              "Default: from the --output extension (.json, .jsonl, .csv), else table.")
 @click.option("-o", "--output", metavar="FILE", help="Write the report to FILE (atomically), not stdout.")
 @click.option("--entities", multiple=True, metavar="TYPES",
               help="Only these entity types, comma-separated (see `yinsi entities`).")
@@ -75,7 +83,7 @@ def _entity_list(values: tuple[str, ...]) -> frozenset[str] | None:
 def command(
     ctx: click.Context,
     paths: tuple[str, ...],
-    output_format: str,
+    output_format: str | None,
     output: str | None,
     entities: tuple[str, ...],
     min_score: float,
@@ -104,6 +112,7 @@ def command(
       1  something was found and --fail-on-findings was given
       2  usage error, or a path could not be read (the rest is still scanned)
     """
+    output_format = output_format or _format_for(output)
     settings = ScanSettings(
         entities=_entity_list(entities),
         min_score=min_score,
