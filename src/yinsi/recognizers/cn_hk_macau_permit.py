@@ -11,7 +11,8 @@ from yinsi.recognizers.base import Examples, Pattern, PatternRecognizer
 # of Public Security (公安部出入境管理局, now 国家移民管理局) and described in its public notices:
 #   往来港澳通行证 (mainland residents travelling to HK/Macao)
 #     C + 8 digits          electronic card form, issued since 2014;
-#     C + letter + 7 digits the same series once its 8-digit range was used up (letters skip I and O);
+#     C + letter + 7 digits the same series once its 8-digit range was used up (I and O, which read as 1
+#                           and 0, are not accepted as the letter);
 #     W + 8 digits          the earlier booklet form; still found in old records, but the shape is common
 #                           in part numbers, so it needs a label.
 #   港澳居民来往内地通行证 (回乡证, HK/Macao residents travelling to the mainland)

@@ -11,8 +11,8 @@ from yinsi.recognizers.base import Examples, Pattern, PatternRecognizer
 # (国家移民管理局) when they were introduced:
 #   G + 8 digits   ordinary passport, 2000-2012 series (still in circulation until expiry);
 #   E + 8 digits   ordinary electronic passport, since 2012-05-15;
-#   E + letter + 7 digits   the E series after its 8-digit range ran out (letters skip I and O, which
-#                  are confused with 1 and 0, as in ICAO 9303 practice);
+#   E + letter + 7 digits   the E series after its 8-digit range ran out. I and O are not accepted as
+#                  the letter: they read as 1 and 0, so they are likelier a misread digit than a series;
 #   D / S / P (+ E for the electronic booklets) + 7 digits   diplomatic, service and public-affairs
 #                  (公务普通) passports; these shapes are common in part numbers, so they need a label.
 _LETTER = "[A-HJ-NP-Z]"
