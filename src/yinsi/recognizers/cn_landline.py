@@ -1,4 +1,4 @@
-"""固定电话号码 (ITU-T E.164 +86, YD/T 2402 area codes): landlines with extensions, and 400/800 numbers."""
+"""固定电话号码 (ITU-T E.164 +86, MIIT numbering plan): landlines with extensions, 400/800 numbers."""
 
 from __future__ import annotations
 
@@ -79,8 +79,6 @@ class CnLandlineRecognizer(PatternRecognizer):
     """
 
     entity_type = "CN_LANDLINE"
-    # Every pattern starts with a literal ("0", "(", "（", "+86", "400", "800"), which the regex engine
-    # skips to far faster than to a character class; the bracketed forms are one pattern per bracket.
     patterns = (
         Pattern("national", r"0(?:" + _AREA + r"|086[ -]?(?:\(0\))?" + _AREA + ")" + _TAIL, 0.35),
         Pattern("bracketed", r"\((?:0" + _AREA + r"\)|\+86\)[ -]?" + _AREA + ")" + _TAIL, 0.4),

@@ -25,7 +25,8 @@ class CnPostalCodeRecognizer(ContextFirstRecognizer):
 
     Any six digits could be a postal code, so only labelled ones are reported: after a label (邮编,
     邮政编码, postcode, zip, the column abbreviations yb / yzbm; that pattern runs only in windows
-    around the labels), or right after the end of an address (……3201室 518057, 88号 518057).
+    around the labels), right after the end of an address (……3201室 518057, 88号 518057), or in a
+    CSV/TSV column whose header is such a label.
     """
 
     entity_type = "CN_POSTAL_CODE"
