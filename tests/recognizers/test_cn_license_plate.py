@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import random
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import yinsi
 
@@ -71,3 +75,25 @@ def test_label_raises_and_business_key_lowers_the_score() -> None:
     assert 0.4 <= bare <= 0.6
     assert score("车牌号 京A12345") > bare
     assert score("工单号 京A12345") < bare
+
+
+PROVINCES = "京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼"
+LETTERS = "ABCDEFGHJKLMNPQRSTUVWXYZ"
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.sampled_from(PROVINCES),
+    st.sampled_from(LETTERS),
+    st.lists(st.sampled_from("0123456789"), min_size=5, max_size=5),
+    st.lists(st.sampled_from(LETTERS), max_size=2),
+    st.sampled_from(("", "·", " ", "-")),
+    st.randoms(use_true_random=False),
+)
+def test_every_ordinary_plate_is_found(
+    province: str, office: str, digits: list[str], letters: list[str], separator: str, rng: random.Random
+) -> None:
+    serial = digits[: 5 - len(letters)] + letters
+    rng.shuffle(serial)
+    value = f"{province}{office}{separator}{''.join(serial)}"
+    assert found(f"车辆{value}驶入") == [value]

@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import yinsi
 from yinsi.recognizers.date_of_birth import is_valid_birth_date
@@ -97,3 +99,18 @@ def test_label_gives_a_high_score() -> None:
 )
 def test_validator(value: str, valid: bool) -> None:
     assert is_valid_birth_date(value, today=datetime.date(2026, 1, 1)) is valid
+
+
+FORMATS = ("%Y-%m-%d", "%Y/%m/%d", "%Y.%m.%d", "%Y年%m月%d日", "%Y%m%d", "%d/%m/%Y", "%B %d, %Y", "%d %b %Y")
+LABELS = ("出生日期：", "生日 ", "出生于", "DOB: ", "Date of Birth: ", '"birth_date": "', "csrq=")
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.dates(min_value=datetime.date(1900, 1, 1), max_value=datetime.date(2020, 12, 31)),
+    st.sampled_from(FORMATS),
+    st.sampled_from(LABELS),
+)
+def test_every_real_birth_date_is_found_after_its_label(date: datetime.date, form: str, label: str) -> None:
+    value = date.strftime(form)
+    assert found(f"客户资料 {label}{value}，性别女") == [value]

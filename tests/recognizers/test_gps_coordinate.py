@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import yinsi
 from yinsi.recognizers.gps_coordinate import is_plausible_pair, is_valid_gps_pair
@@ -112,3 +114,17 @@ def test_plausible_pair_order() -> None:
     assert is_plausible_pair(116.4, 39.9, None)
     assert not is_plausible_pair(116.4, 39.9, True)
     assert not is_plausible_pair(100.0, 100.0, None)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.floats(min_value=-90, max_value=90),
+    st.floats(min_value=-180, max_value=180),
+    st.integers(min_value=4, max_value=7),
+    st.sampled_from((", ", ",", "，", " ")),
+)
+def test_every_pair_with_enough_decimals_is_found(lat: float, lng: float, places: int, sep: str) -> None:
+    shown_lat, shown_lng = f"{lat:.{places}f}", f"{lng:.{places}f}"
+    value = f"{shown_lat}{sep}{shown_lng}"
+    expected = [] if abs(float(shown_lat)) < 1 and abs(float(shown_lng)) < 1 else [value]
+    assert found(f"用户位于{value}附近") == expected

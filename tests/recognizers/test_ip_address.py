@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import yinsi
 from yinsi.recognizers.ip_address import follows_version_label, is_valid_ip_address
@@ -110,3 +112,14 @@ def test_version_label_must_be_next_to_the_value() -> None:
     assert not follows_version_label(text, text.index("10."))
     text = "版本号：1.2.3.4"
     assert follows_version_label(text, text.index("1."))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.ip_addresses())
+def test_every_address_the_validator_accepts_is_found_whole_between_chinese_text(address: object) -> None:
+    value = str(address)  # RFC 5952 canonical text, including :: compression and IPv4-mapped forms
+    text = f"登录地址{value}成功"
+    if is_valid_ip_address(value):
+        assert found(text) == [value]
+    else:
+        assert found(text) == []

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import yinsi
 from yinsi.recognizers.mac_address import is_valid_mac_address
@@ -75,3 +77,15 @@ def test_label_raises_the_score() -> None:
 )
 def test_validator(value: str, valid: bool) -> None:
     assert is_valid_mac_address(value) is valid
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.binary(min_size=6, max_size=6), st.sampled_from(("colon", "dash", "cisco")), st.booleans())
+def test_every_address_is_found_in_every_notation(raw: bytes, notation: str, upper: bool) -> None:
+    digits = raw.hex().upper() if upper else raw.hex()
+    if notation == "cisco":
+        value = ".".join(digits[i : i + 4] for i in range(0, 12, 4))
+    else:
+        value = (":" if notation == "colon" else "-").join(digits[i : i + 2] for i in range(0, 12, 2))
+    expected = [] if digits.lower() in ("000000000000", "ffffffffffff") else [value]
+    assert found(f"网卡{value}已连接") == expected
