@@ -22,7 +22,7 @@ from yinsi.core.types import Finding, Location
 from yinsi.pipeline import Analyzer
 from yinsi.recognizers.base import Recognizer
 from yinsi.sources.fields import MAX_PREFIX_CHARS, FieldNamer, namer_for
-from yinsi.sources.files import open_binary, read_text
+from yinsi.sources.files import READ_ERRORS, describe_read_error, open_binary, read_text
 from yinsi.sources.walk import STDIN, FileEntry, Skipped, walk
 from yinsi.text.chunking import DEFAULT_CHUNK_CHARS, DEFAULT_OVERLAP_CHARS, Chunker, LineLocator, TextChunk
 
@@ -216,8 +216,8 @@ class Scan:
                 self._encodings[stream.detection.encoding or "unknown"] += 1
                 self._files += 1
                 yield from self.scan_text(stream.blocks, shown)
-        except OSError as error:
-            self._fail(shown, error.strerror or type(error).__name__)
+        except READ_ERRORS as error:
+            self._fail(shown, describe_read_error(error))
 
     def scan_text(self, blocks: Iterable[str], path: str) -> Iterator[Finding]:
         """Findings in a text given as blocks, located in `path` (also usable without files)."""

@@ -175,3 +175,33 @@ def test_public_scan_api(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text(f"邮箱{EMAIL} 手机{MOBILE}")
     found = list(yinsi.scan(str(tmp_path), entities=["EMAIL"], digest_key=KEY, analyzer=ANALYZER))
     assert [finding.entity_type for finding in found] == ["EMAIL"]
+
+
+@pytest.mark.parametrize("suffix", [".gz", ".bz2", ".xz"])
+def test_compressed_logs_are_read(tmp_path: Path, suffix: str) -> None:
+    import bz2
+    import gzip
+    import lzma
+
+    compress = {".gz": gzip.compress, ".bz2": bz2.compress, ".xz": lzma.compress}[suffix]
+    (tmp_path / f"app.log.1{suffix}").write_bytes(compress(f"line\n手机{MOBILE}\n".encode()))
+    (tmp_path / f"orders.csv{suffix}").write_bytes(compress(f"id,mobile\n1,{MOBILE}\n".encode()))
+    (tmp_path / f"backup.tar{suffix}").write_bytes(compress(b"not read"))
+    scan = _scan([str(tmp_path)])
+    found = [(Path(f.location.path).name, f.location.line, f.location.column_name)
+             for f in scan if f.location]
+    assert found == [(f"app.log.1{suffix}", 2, None), (f"orders.csv{suffix}", 2, "mobile")]
+    assert scan.stats().skipped == {"unsupported": 1}
+
+
+def test_corrupt_compressed_file_is_one_error(tmp_path: Path) -> None:
+    import gzip
+
+    data = gzip.compress("".join(f"{random.Random(n).random()} 手机{MOBILE}\n" for n in range(2000)).encode())
+    (tmp_path / "cut.log.gz").write_bytes(data[: len(data) // 2])
+    (tmp_path / "bad.log.gz").write_bytes(b"\x1f\x8b not gzip at all")
+    scan = _scan([str(tmp_path)])
+    list(scan)
+    errors = {Path(error.path).name: error.message for error in scan.stats().errors}
+    assert errors == {"bad.log.gz": "corrupt or truncated compressed data",
+                      "cut.log.gz": "corrupt or truncated compressed data"}

@@ -84,7 +84,10 @@ FieldNamer = DelimitedFields | JsonKeys
 
 def namer_for(path: str, first_line: str, has_personal_info: NameCheck) -> FieldNamer | None:
     """The namer for a file by its extension; None for formats without fields."""
-    suffix = PurePath(path).suffix.lower()
+    name = PurePath(path)
+    if name.suffix.lower() in (".gz", ".bz2", ".xz"):
+        name = name.with_suffix("")  # orders.csv.gz is a CSV file
+    suffix = name.suffix.lower()
     if suffix in _DELIMITED:
         return DelimitedFields(first_line, _DELIMITED[suffix], has_personal_info)
     if suffix in _JSON:

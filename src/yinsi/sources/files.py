@@ -7,12 +7,17 @@ U+FFFD rather than stopping the scan: one damaged byte must not hide the rest of
 
 from __future__ import annotations
 
+import bz2
 import codecs
+import gzip
+import lzma
 import sys
+import zlib
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import BinaryIO
+from pathlib import PurePath
+from typing import BinaryIO, cast
 
 from yinsi.sources.charset import SAMPLE_BYTES, Detection, detect
 from yinsi.sources.walk import STDIN
@@ -28,14 +33,38 @@ class TextStream:
     blocks: Iterator[str]
 
 
+# Rotated logs are usually compressed one file at a time; they stream through the decompressor in
+# bounded memory like any file (a decompression bomb costs time, never memory).
+COMPRESSED_SUFFIXES: dict[str, Callable[[str], BinaryIO]] = {
+    ".gz": lambda path: cast(BinaryIO, gzip.open(path, "rb")),
+    ".bz2": lambda path: cast(BinaryIO, bz2.open(path, "rb")),
+    ".xz": lambda path: cast(BinaryIO, lzma.open(path, "rb")),
+}
+# What reading a file can raise besides OSError: truncated or corrupt compressed data.
+READ_ERRORS: tuple[type[Exception], ...] = (OSError, EOFError, lzma.LZMAError, zlib.error)
+
+
 @contextmanager
 def open_binary(path: str) -> Iterator[BinaryIO]:
-    """The file at `path`, or standard input's bytes for "-" (left open: it is not ours to close)."""
+    """The bytes of `path` (decompressed for .gz/.bz2/.xz), or of standard input for "-".
+
+    Standard input is left open: it is not ours to close.
+    """
     if path == STDIN:
         yield sys.stdin.buffer
         return
-    with open(path, "rb") as handle:
+    opener = COMPRESSED_SUFFIXES.get(PurePath(path).suffix.lower())
+    with opener(path) if opener is not None else open(path, "rb") as handle:
         yield handle
+
+
+def describe_read_error(error: Exception) -> str:
+    """A one-line reason for a read failure, without file content."""
+    if isinstance(error, OSError) and error.strerror:
+        return error.strerror
+    if isinstance(error, (EOFError, lzma.LZMAError, zlib.error)) or type(error).__name__ == "BadGzipFile":
+        return "corrupt or truncated compressed data"
+    return type(error).__name__
 
 
 def read_text(

@@ -19,9 +19,11 @@ STDIN = "-"
 
 # Formats that are containers of other data: they need an extractor, and reading their bytes as text
 # would only find noise. Skipped without reading and counted as unsupported.
+# Single compressed files (app.log.gz) are read through a decompressor; compressed *archives*
+# (.tar.gz) are containers like the rest.
 UNSUPPORTED_SUFFIXES = frozenset({
-    ".7z", ".apk", ".bz2", ".db", ".doc", ".docx", ".gz", ".jar", ".parquet", ".pdf", ".ppt", ".pptx",
-    ".rar", ".sqlite", ".sqlite3", ".tar", ".tgz", ".xls", ".xlsx", ".xz", ".zip", ".zst",
+    ".7z", ".apk", ".db", ".doc", ".docx", ".jar", ".parquet", ".pdf", ".ppt", ".pptx", ".rar",
+    ".sqlite", ".sqlite3", ".tar", ".tbz2", ".tgz", ".txz", ".xls", ".xlsx", ".zip", ".zst",
 })
 
 
@@ -121,7 +123,8 @@ def _file_or_skip(
     regular = stat.S_ISREG(info.st_mode)
     if not regular and not explicit:
         return Skipped(shown, "special")  # FIFOs and devices inside a tree would block or never end
-    if Path(path).suffix.lower() in UNSUPPORTED_SUFFIXES:
+    suffixes = [suffix.lower() for suffix in Path(path).suffixes[-2:]]
+    if suffixes and (suffixes[-1] in UNSUPPORTED_SUFFIXES or suffixes[0] == ".tar"):
         return Skipped(shown, "unsupported")
     if regular and max_file_size is not None and info.st_size > max_file_size:
         return Skipped(shown, "too_large")
