@@ -480,8 +480,16 @@ class Values:
         return self.disguise(group(number, sizes, sep), form, disguise)
 
     def intl_card(self) -> str:
+        """An international-brand card from Faker, kept only inside the brand's registered IIN range.
+
+        Faker draws JCB numbers from all of 35xx, but JCB's range is 3528–3589 (3500–3527 are not
+        JCB cards), so those are drawn again.
+        """
         brand = self.rng.choice(("visa", "visa", "mastercard", "mastercard", "amex", "jcb", "discover"))
-        number = self.en.credit_card_number(card_type=brand)
+        while True:
+            number = self.en.credit_card_number(card_type=brand)
+            if brand != "jcb" or 3528 <= int(number[:4]) <= 3589:
+                break
         assert luhn.is_valid(number)
         return number
 

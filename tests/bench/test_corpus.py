@@ -40,6 +40,19 @@ def digits(value: str) -> str:
     return re.sub(r"[^0-9Xx]", "", plain(value)).upper()
 
 
+def card_brand_ok(number: str) -> bool:
+    """The issuer ranges of the brands the corpus draws (Visa, Mastercard, Amex, JCB, Discover)."""
+    return (
+        number[0] == "4"
+        or 51 <= int(number[:2]) <= 55
+        or 2221 <= int(number[:4]) <= 2720
+        or number[:2] in ("34", "37", "65")
+        or 3528 <= int(number[:4]) <= 3589
+        or number.startswith("6011")
+        or 644 <= int(number[:3]) <= 649
+    )
+
+
 def phone_valid(value: str, region: str = "CN") -> bool:
     number = re.split(r"转|分机| ext\. ", plain(value))[0]
     if region == "CN" and re.fullmatch(r"0\d{2,3}-\d{7,8}-\d{3,4}", number):
@@ -50,7 +63,7 @@ def phone_valid(value: str, region: str = "CN") -> bool:
 CHECKS: dict[str, Callable[[str], bool]] = {
     "CN_RESIDENT_ID": lambda value: ric.is_valid(digits(value)),
     "BANK_CARD": lambda value: luhn.is_valid(digits(value)) and digits(value).startswith("62"),
-    "CREDIT_CARD": lambda value: luhn.is_valid(digits(value)),
+    "CREDIT_CARD": lambda value: luhn.is_valid(digits(value)) and card_brand_ok(digits(value)),
     "IMEI": lambda value: imei.is_valid(digits(value)),
     "CN_USCC": lambda value: uscc.is_valid(plain(value)),
     "IBAN": lambda value: iban.is_valid(plain(value)),
