@@ -62,6 +62,12 @@ def test_a_sentence_with_commas_is_no_header() -> None:
     assert column_cells(text, text.index("邮编"), text.index("邮编") + 2) == []
 
 
+def test_a_data_row_is_no_header() -> None:
+    """A hotword in a row with values (digits) labels nothing below it."""
+    text = "张三,邮编,518000\n李四,x,200120\n"
+    assert column_cells(text, text.index("邮编"), text.index("邮编") + 2) == []
+
+
 def test_a_label_of_the_next_json_field_does_not_count() -> None:
     text = '{"邮编": "345742", "QQ": "104251", "certNo": "x"}'
     assert found(text, ("CN_POSTAL_CODE", "QQ_NUMBER")) == [

@@ -104,12 +104,20 @@ class ContextFirstRecognizer(PatternRecognizer):
         reach = self.max_candidate_length
         spans: list[tuple[int, int]] = []
         cells: list[Cell] = []
+        header_start, table_end = -1, -1
         for hit in self._anchors.finditer(text):
             if not self.is_anchor(text, hit.start(), hit.end()):
                 continue
             low = max(0, hit.start() - self.window.after - reach)
             spans.append((low, min(len(text), hit.end() + self.window.before + reach)))
-            cells.extend(column_cells(text, hit.start(), hit.end()))
+            line_start = text.rfind("\n", 0, hit.start()) + 1
+            # A hotword inside the rows of a table already found is data, not another header.
+            if hit.start() < table_end and line_start != header_start:
+                continue
+            found = column_cells(text, hit.start(), hit.end())
+            if found:
+                cells.extend(found)
+                header_start, table_end = line_start, max(table_end, found[-1].end)
         spans.extend((cell.start, cell.end) for cell in cells)
         spans.sort()
         merged: list[tuple[int, int]] = []
@@ -190,7 +198,8 @@ def _moved(finding: Finding, start: int, end: int) -> Finding:
 # Where a field ends in logs, JSON and Chinese forms; context does not cross these.
 _FIELD_ENDS = ("\n", '", ', '","', "，", "；")
 _DELIMITERS = (",", "\t")
-# A header cell is a short name without digits; longer text is a sentence that happens to hold commas.
+_DIGIT = re.compile("[0-9]")
+# A header cell is a short name; longer text is a sentence that happens to hold commas.
 _MAX_LABEL = 24
 # Rows labelled by one header hotword; bounds the work for a hotword in a huge table's header.
 _MAX_ROWS = 100_000
@@ -217,12 +226,14 @@ def column_cells(text: str, start: int, end: int) -> list[Cell]:
         return []
     header = text[line_start:line_end]
     delimiter = next((d for d in _DELIMITERS if header.count(d) >= 2), None)
-    if delimiter is None:
+    # Header rows name columns; a line with digits is a data row (cheap to test, and it keeps a
+    # hotword in every row of a big table from rescanning the rows below it).
+    if delimiter is None or _DIGIT.search(header) is not None:
         return []
     column = header.count(delimiter, 0, start - line_start)
     names = header.split(delimiter)
     label = names[column].strip().strip('"')
-    if len(label) > _MAX_LABEL or any(char.isdigit() for char in label):
+    if len(label) > _MAX_LABEL:
         return []
     width = len(names) - 1
     cells: list[Cell] = []
