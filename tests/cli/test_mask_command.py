@@ -231,3 +231,26 @@ def test_an_output_directory_inside_the_input_is_not_masked_again(work: Path) ->
         "exports/masked/yinsi-mask.json",
         "exports/x.txt",
     ]
+
+
+def test_binary_files_in_a_directory_are_left_out_with_a_warning(
+    work: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (work / "in").mkdir()
+    (work / "in" / "a.txt").write_text("手机13800138000", encoding="utf-8")
+    (work / "in" / "b.png").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(64))
+    assert yinsi("mask", "in", "--policy", "policy.yaml", "--out", "out") == 0
+    assert "b.png: not text" in capsys.readouterr().err
+    assert not (work / "out" / "b.png").exists()
+    assert (work / "out" / "a.txt").read_text(encoding="utf-8") == "手机138****8000"
+    assert yinsi("mask", "in/b.png", "--policy", "policy.yaml", "--out", "out") == 2  # named: an error
+
+
+def test_progress_bar_runs() -> None:
+    from yinsi.cli._file_progress import file_progress
+
+    with file_progress(10**9, enabled=True) as progress:
+        progress.describe("x.csv")
+        progress.advance(10**6)
+    with file_progress(10, enabled=True) as progress:  # too small for a bar: a no-op
+        progress.advance(10)

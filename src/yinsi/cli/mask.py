@@ -25,7 +25,7 @@ from yinsi.crypto.vault import Vault
 from yinsi.operators.base import KeyChain
 from yinsi.policy.apply import PolicyRun
 from yinsi.policy.load import load_policy, presets
-from yinsi.rewriting.files import output_path, rewrite_file, same_file
+from yinsi.rewriting.files import BinaryFileError, output_path, rewrite_file, same_file
 from yinsi.rewriting.masking import MaskingTransform
 from yinsi.sinks.output import Output
 
@@ -115,16 +115,24 @@ def command(
     run = PolicyRun(policy, keys, vault)
     analyzer = default_analyzer()
     records: list[dict[str, Any]] = []
+    skipped: list[Path] = []
+    named = {Path(name) for name in paths}
     total: Counter[str] = Counter()
     try:
         with file_progress(sum(source.stat().st_size for source, _ in jobs)) as progress:
             for source, target in jobs:
                 progress.describe(source.name)
                 transform = MaskingTransform(run, analyzer)
-                done = rewrite_file(
-                    source, target, transform, file_format=file_format, backup=in_place,
-                    on_progress=progress.advance, collect_units=vault is not None,
-                )
+                try:
+                    done = rewrite_file(
+                        source, target, transform, file_format=file_format, backup=in_place,
+                        on_progress=progress.advance, collect_units=vault is not None,
+                    )
+                except BinaryFileError:
+                    if source in named:
+                        raise
+                    skipped.append(source)  # found in a directory: leave it out of the copy, say so
+                    continue
                 if vault is not None:
                     vault.record_document(done.digest, done.encoding, list(done.units))
                 total.update(transform.counts)
@@ -140,10 +148,13 @@ def command(
         "tool": "yinsi", "version": __version__, "created": datetime.now(UTC).isoformat(timespec="seconds"),
         "policy": policy.name, "key_id": keys.key_id if keys is not None else None,
         "vault": str(vault_path) if vault_path is not None else None, "files": records,
+        "skipped": [str(source) for source in skipped],
     }
     if target_dir is not None:
         target_dir.mkdir(parents=True, exist_ok=True)
         write_manifest(target_dir / MANIFEST, manifest)
+    for source in skipped:
+        click.echo(f"yinsi: warning: {source}: not text, left out of the copy", err=True)
     if not quiet:
         summary = ", ".join(f"{entity} {count}" for entity, count in sorted(total.items())) or "nothing"
         where = "in place" if target_dir is None else f"to {target_dir}"

@@ -38,6 +38,10 @@ _SUFFIX_FORMATS: dict[str, Format] = {".csv": "csv", ".tsv": "tsv", ".jsonl": "j
 BACKUP_SUFFIX = ".bak"
 
 
+class BinaryFileError(InputError):
+    """A file that is not text: it cannot be masked value by value (and is not copied either)."""
+
+
 @dataclass(frozen=True, slots=True)
 class Rewritten:
     """What happened to one file."""
@@ -161,7 +165,7 @@ def _read(path: Path) -> bytes:
 def _encoding(path: Path, raw: bytes) -> str:
     detection = detect(raw[:SAMPLE_BYTES], complete=len(raw) <= SAMPLE_BYTES)
     if detection.encoding is None:
-        raise InputError(f"{path}: looks binary; only text, CSV, TSV and JSON Lines files can be masked")
+        raise BinaryFileError(f"{path}: looks binary; only text, CSV, TSV and JSON Lines files can be masked")
     return detection.encoding
 
 
