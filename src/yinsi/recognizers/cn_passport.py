@@ -78,9 +78,11 @@ class CnPassportRecognizer(PatternRecognizer):
 
     entity_type = "CN_PASSPORT"
     patterns = (
-        # One leading character class keeps the scan fast; the validator rejects G + letter.
-        Pattern("ordinary", rf"[EG][A-HJ-NP-Z\d]\d{{7}}(?:{_MRZ_TAIL})?", 0.5),
-        Pattern("official", r"[DSP]E?\d{7}", 0.5, requires_context=True),
+        # One pattern per series letter: a regex that starts with a literal is scanned for that character
+        # by a fast loop, one that starts with a class ([EG]) by a per-character check about 30x slower.
+        Pattern("ordinary", rf"E[A-HJ-NP-Z\d]\d{{7}}(?:{_MRZ_TAIL})?", 0.5),
+        Pattern("ordinary", rf"G\d{{8}}(?:{_MRZ_TAIL})?", 0.5),
+        *(Pattern("official", rf"{letter}E?\d{{7}}", 0.5, requires_context=True) for letter in "DSP"),
     )
     context = (
         "护照", "护照号", "护照号码", "普通护照", "外交护照", "公务护照", "证件号", "证件号码", "旅行证件",
