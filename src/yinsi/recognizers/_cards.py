@@ -38,21 +38,33 @@ _BRANDS: tuple[tuple[int, int, int, frozenset[int], str], ...] = (
 )
 
 
+def _by_four_digit_prefix() -> dict[str, tuple[frozenset[int], str]]:
+    """Every 4-digit IIN prefix of `_BRANDS` mapped to its lengths and brand (about 3 000 entries)."""
+    table: dict[str, tuple[frozenset[int], str]] = {}
+    for size, low, high, lengths, brand in _BRANDS:
+        scale = 10 ** (4 - size)
+        for prefix in range(low * scale, (high + 1) * scale):
+            table[str(prefix)] = (lengths, brand)
+    return table
+
+
+# Card numbers are at least 13 digits long, so four digits always exist to look up.
+_BRAND_BY_PREFIX = _by_four_digit_prefix()
+
+
 def international_brand(digits: str) -> str | None:
     """The international scheme whose IIN range and length `digits` fits, or None.
 
     UnionPay's 62 range is deliberately absent (Discover accepts 622126–622925, but the cards are
     UnionPay's and reported as BANK_CARD).
     """
-    for size, low, high, lengths, brand in _BRANDS:
-        if len(digits) >= size and low <= int(digits[:size]) <= high:
-            return brand if len(digits) in lengths else None
-    return None
+    entry = _BRAND_BY_PREFIX.get(digits[:4])
+    return entry[1] if entry is not None and len(digits) in entry[0] else None
 
 
 def has_international_prefix(digits: str) -> bool:
     """True when `digits` starts with an international scheme's IIN, whatever its length."""
-    return any(len(digits) >= size and low <= int(digits[:size]) <= high for size, low, high, _, _ in _BRANDS)
+    return digits[:4] in _BRAND_BY_PREFIX
 
 
 def looks_like_resident_id(digits: str) -> bool:

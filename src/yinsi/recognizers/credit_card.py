@@ -25,13 +25,14 @@ def is_valid_credit_card(value: str) -> bool | None:
     35, 36, 65 share brand prefixes) are never confirmed by their digits alone.
     """
     digits = digits_only(value)
-    if not luhn_valid(digits):
+    branded = international_brand(digits) is not None
+    unbranded_travel = digits[0] == "3" and 14 <= len(digits) <= 19 and not has_international_prefix(digits)
+    # The prefix checks are dictionary lookups; Luhn runs only for numbers that could be a card.
+    if not (branded or unbranded_travel) or not luhn_valid(digits):
         return False
-    if international_brand(digits) is not None:
+    if branded:
         return None if looks_like_resident_id(digits) else True
-    if digits[0] == "3" and 14 <= len(digits) <= 19 and not has_international_prefix(digits):
-        return False if looks_like_resident_id(digits) else None
-    return False
+    return False if looks_like_resident_id(digits) else None
 
 
 class CreditCardRecognizer(PatternRecognizer):
