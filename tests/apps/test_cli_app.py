@@ -157,3 +157,18 @@ def test_public_audit_apk(samples: dict[str, Path]) -> None:
     assert sum(d.points for d in audit.score.deductions) == 100 - audit.score.value
     with pytest.raises(yinsi.ConfigurationError):
         yinsi.audit_apk(samples["selfie"], category="火星类")
+
+
+def test_rank_with_per_app_categories(samples: dict[str, Path], tmp_path: Path) -> None:
+    mapping = tmp_path / "categories.csv"
+    text = "# name,category\nselfie.apk,拍摄美化类\ncom.example.lending,12\nwifi,38\n"
+    mapping.write_text(text, encoding="utf-8")
+    directory = str(next(iter(samples.values())).parent)
+    code, out, err = invoke("app", "rank", directory, "--categories", str(mapping), "--format", "json")
+    assert code == 0, err
+    categories = {row["app"]["package"]: (row["category"] or {}).get("number") for row in json.loads(out)}
+    assert categories["com.example.selfie"] == 36 and categories["com.example.lending"] == 12
+    assert categories["com.example.wifikey"] == 38 and categories["com.example.notes"] is None
+    mapping.write_text("selfie.apk,火星类\n", encoding="utf-8")
+    code, _, err = invoke("app", "rank", directory, "--categories", str(mapping))
+    assert code == 2 and "categories.csv:1" in err

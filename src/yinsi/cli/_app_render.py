@@ -122,8 +122,8 @@ def _tracker_table(audit: AppAudit, knowledge: KnowledgeBase) -> Table:
 def render_league(audits: Sequence[AppAudit], console: Console) -> None:
     """A Ranking-Digital-Rights-style league table: best score first, with the reasons in columns."""
     table = Table(title="App privacy league table 应用隐私排行榜", show_lines=False)
-    for column in ("#", "app 应用", "package 包名", "score 得分", "SDKs 第三方", "excess PI 超范围",
-                   "pre-consent 同意前", "high/med/low 高/中/低"):
+    for column in ("#", "app 应用", "package 包名", "category 类型", "score 得分", "SDKs 第三方",
+                   "excess PI 超范围", "pre-consent 同意前", "high/med/low 高/中/低"):
         table.add_column(column, overflow="fold")
     for position, audit in enumerate(audits, start=1):
         counts = [sum(finding.severity is severity for finding in audit.findings)
@@ -131,7 +131,8 @@ def render_league(audits: Sequence[AppAudit], console: Console) -> None:
         excess = sorted({pi for finding in audit.findings if finding.rule_id == "apps.excess_permission"
                          and finding.severity is not Severity.LOW for pi in finding.pi_types})
         pre_consent = sum(finding.rule_id == "apps.pre_consent_collection" for finding in audit.findings)
-        table.add_row(str(position), audit.facts.label or "—", audit.facts.package, _grade(audit),
+        category = f"{audit.category.number} {audit.category.zh}" if audit.category else "?"
+        table.add_row(str(position), audit.facts.label or "—", audit.facts.package, category, _grade(audit),
                       str(len(audit.trackers)), ", ".join(excess) or "-",
                       str(pre_consent) if pre_consent else "-", "/".join(map(str, counts)))
     console.print(Group(table, Text("* static audit limited (packed APK or budget hit) 静态审计受限",

@@ -70,16 +70,49 @@ def _prepare(category: str | None,
     return resolved, extra
 
 
+def _load_category_map(path: Path) -> dict[str, AppCategory | None]:
+    """`--categories FILE`: one `name,category` per line (name = APK file name, stem or package)."""
+    from yinsi.apps.knowledge import default_knowledge
+
+    mapping: dict[str, AppCategory | None] = {}
+    try:
+        lines = path.read_text(encoding="utf-8-sig").splitlines()
+    except OSError as error:
+        raise click.BadParameter(f"{path}: {error.strerror or error}", param_hint="--categories") from error
+    for number, line in enumerate(lines, start=1):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        name, separator, category = line.partition(",")
+        if not separator or not name.strip():
+            raise click.BadParameter(f"{path}:{number}: expected 'name,category'", param_hint="--categories")
+        try:
+            mapping[name.strip()] = default_knowledge().category(category)
+        except ConfigurationError as error:
+            raise click.BadParameter(f"{path}:{number}: {error}", param_hint="--categories") from error
+    return mapping
+
+
 def _audit_all(paths: Iterable[Path], category: AppCategory | None,
-               trackers: tuple[TrackerSignature, ...]) -> tuple[list[AppAudit], bool]:
-    """Audit each path; an unusable APK costs one stderr line and does not stop the others."""
-    from yinsi.apps.audit import audit_apk
+               trackers: tuple[TrackerSignature, ...],
+               per_app: dict[str, AppCategory | None] | None = None) -> tuple[list[AppAudit], bool]:
+    """Audit each path; an unusable APK costs one stderr line and does not stop the others.
+
+    `per_app` overrides `category` by APK file name, file stem or package name.
+    """
+    from yinsi.apps.audit import audit_facts
+    from yinsi.apps.extract import extract_facts
 
     audits = []
     failed = False
     for path in paths:
         try:
-            audits.append(audit_apk(path, category=category, trackers=trackers))
+            facts = extract_facts(path)
+            chosen = category
+            for key in (path.name, path.stem, facts.package):
+                if per_app and key in per_app:
+                    chosen = per_app[key]
+                    break
+            audits.append(audit_facts(facts, category=chosen, trackers=trackers))
         except (InputError, OSError) as error:
             failed = True
             message = str(error) if isinstance(error, InputError) else f"{path}: {error.strerror or error}"
@@ -142,9 +175,15 @@ def audit(apks: Sequence[Path], category: str | None, output_format: str, tracke
 @command.command(name="rank")
 @click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
 @_options
+@click.option("--categories", "categories_file", type=click.Path(dir_okay=False, path_type=Path),
+              default=None, help="CSV of 'name,category' lines (name: APK file name, stem or package); "
+                                 "overrides --category for the apps it names.")
 def rank(directory: Path, category: str | None, output_format: str, trackers_file: Path | None,
-         output: Path | None) -> None:
-    """Audit every *.apk under DIRECTORY and print a league table, best privacy score first."""
+         output: Path | None, categories_file: Path | None) -> None:
+    """Audit every *.apk under DIRECTORY and print a league table, best privacy score first.
+
+    Apps are judged against their own category when `--categories` maps them, else `--category`.
+    """
     from yinsi.apps.audit import rank_audits
     from yinsi.cli._app_render import render_league
 
@@ -155,7 +194,8 @@ def rank(directory: Path, category: str | None, output_format: str, trackers_fil
         click.echo(f"yinsi: error: no .apk files under {directory}", err=True)
         raise click.exceptions.Exit(EXIT_UNUSABLE_INPUT)
     resolved, extra = _prepare(category, trackers_file)
-    audits, failed = _audit_all(paths, resolved, extra)
+    per_app = _load_category_map(categories_file) if categories_file is not None else None
+    audits, failed = _audit_all(paths, resolved, extra, per_app)
     ranked = rank_audits(audits)
 
     def write(stream: TextIO) -> None:
