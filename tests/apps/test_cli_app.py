@@ -172,3 +172,19 @@ def test_rank_with_per_app_categories(samples: dict[str, Path], tmp_path: Path) 
     mapping.write_text("selfie.apk,火星类\n", encoding="utf-8")
     code, _, err = invoke("app", "rank", directory, "--categories", str(mapping))
     assert code == 2 and "categories.csv:1" in err
+
+
+def test_sarif_output(samples: dict[str, Path]) -> None:
+    code, out, err = invoke("app", "audit", str(samples["selfie"]), "-c", "36", "--format", "sarif")
+    assert code == 0, err
+    sarif = json.loads(out)
+    assert sarif["version"] == "2.1.0"
+    [run] = sarif["runs"]
+    rules = [rule["id"] for rule in run["tool"]["driver"]["rules"]]
+    assert run["results"], "the selfie sample has findings"
+    for result in run["results"]:
+        assert rules[result["ruleIndex"]] == result["ruleId"]
+        assert result["level"] in {"error", "warning", "note", "none"}
+        assert result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"].endswith("selfie.apk")
+    [excess] = [r for r in run["results"] if r["ruleId"] == "apps.excess_permission"]
+    assert excess["level"] == "error" and "第五条第（36）项" in " ".join(excess["properties"]["references"])

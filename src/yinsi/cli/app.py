@@ -28,8 +28,9 @@ def _options(command: _F) -> _F:
         click.option("--category", "-c", default=None,
                      help="App category of the 2021 necessary-PI rule: number (36), Chinese (拍摄美化类) "
                           "or English name; 'unknown' for a softer report."),
-        click.option("--format", "output_format", type=click.Choice(["table", "json"]), default="table",
-                     show_default=True, help="Output format."),
+        click.option("--format", "output_format", type=click.Choice(["table", "json", "sarif"]),
+                     default="table", show_default=True,
+                     help="Output format (sarif: SARIF 2.1.0 for code-scanning tools)."),
         click.option("--trackers", "trackers_file", type=click.Path(dir_okay=False, path_type=Path),
                      default=None, help="Exodus-format tracker JSON to use besides the built-in signatures."),
         click.option("--output", "-o", "output", type=click.Path(dir_okay=False, path_type=Path),
@@ -137,6 +138,13 @@ def _console(stream: TextIO) -> Console:
     return Console(file=stream, width=150, force_terminal=False, no_color=True)
 
 
+def _sarif(audits: Sequence[AppAudit]) -> dict[str, object]:
+    from yinsi import __version__
+    from yinsi.apps.sarif import to_sarif
+
+    return to_sarif(audits, tool_version=__version__)
+
+
 def _finish(failed: bool, audited: int) -> None:
     """Exit 2 when any input was unusable (or nothing could be audited), else 0."""
     if failed or audited == 0:
@@ -162,6 +170,9 @@ def audit(apks: Sequence[Path], category: str | None, output_format: str, tracke
     def write(stream: TextIO) -> None:
         if output_format == "json":
             stream.write(json.dumps([a.as_dict() for a in audits], ensure_ascii=False, indent=2) + "\n")
+            return
+        if output_format == "sarif":
+            stream.write(json.dumps(_sarif(audits), ensure_ascii=False, indent=2) + "\n")
             return
         console = _console(stream)
         for item in audits:
@@ -199,6 +210,9 @@ def rank(directory: Path, category: str | None, output_format: str, trackers_fil
     ranked = rank_audits(audits)
 
     def write(stream: TextIO) -> None:
+        if output_format == "sarif":
+            stream.write(json.dumps(_sarif(ranked), ensure_ascii=False, indent=2) + "\n")
+            return
         if output_format == "json":
             rows = [{"rank": position, "name": item.name, **item.as_dict()}
                     for position, item in enumerate(ranked, start=1)]
