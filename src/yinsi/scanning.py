@@ -254,15 +254,21 @@ class Scan:
             if not chunk.final and finding.end > near_cut and chunk.offset + finding.start > chunk.own_start:
                 # Later findings start no earlier (they are sorted), so they move along too.
                 chunker.defer(chunk.offset + finding.start)
+                if namer is not None:
+                    namer.settle(chunk, chunk.offset + finding.start)
                 return
             line, column = locator.locate(finding.start)
             location = Location(path=path, line=line, column=column)
-            line_start = finding.start - (column - 1)
-            if namer is not None and line_start >= 0 and column <= MAX_PREFIX_CHARS:
-                name = namer.name(chunk.text[line_start:finding.start], line)
+            if namer is not None:
+                line_start = finding.start - (column - 1)
+                whole_line = line_start >= 0 and column <= MAX_PREFIX_CHARS
+                prefix = chunk.text[line_start:finding.start] if whole_line else None
+                name = namer.name(chunk, finding.start, prefix, line)
                 location = replace(location, column_name=name.column_name, field=name.field)
             self._findings += 1
             yield self._enrich(finding, chunk, location)
+        if namer is not None:
+            namer.settle(chunk, chunk.own_end)
 
     def _has_personal_info(self, text: str) -> bool:
         """Whether any recognizer finds personal information in `text` (a header, a JSON key)."""

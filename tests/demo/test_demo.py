@@ -30,7 +30,7 @@ def test_demo_writes_a_report_without_raw_values(tmp_path: Path) -> None:
         (Path(row["path"]).name, row["field"], row["entity_type"]) for row in report["summary"]["by_field"]
     }
     assert ("customers-gbk.csv", "身份证号", "CN_RESIDENT_ID") in inventory
-    assert ("crm-export.json", "idCard", "CN_RESIDENT_ID") in inventory
+    assert ("crm-export.json", "[].customer.idCard", "CN_RESIDENT_ID") in inventory
     assert report["stats"]["encodings"]["gb18030"] == 1
     text = report_path.read_text(encoding="utf-8") + console.file.getvalue()  # type: ignore[attr-defined]
     for customer in company.customers:

@@ -40,12 +40,14 @@ def _names(path: Path) -> list[Named]:
          [("CN_MOBILE", "column 2", None), ("CN_RESIDENT_ID", "column 2", None)]),
         ("a.json", json.dumps({"customer": {"idCard": RESIDENT_ID, "note": f"手机{MOBILE}"}}, indent=2,
                               ensure_ascii=False),
-         [("CN_RESIDENT_ID", None, "idCard"), ("CN_MOBILE", None, "note")]),
+         [("CN_RESIDENT_ID", None, "customer.idCard"), ("CN_MOBILE", None, "customer.note")]),
         ("a.jsonl", json.dumps({"mobile": int(MOBILE), "id": RESIDENT_ID}) + "\n",
          [("CN_MOBILE", None, "mobile"), ("CN_RESIDENT_ID", None, "id")]),
         # A JSON object keyed by phone numbers: the key is personal data, never a field name.
         ("b.json", json.dumps({MOBILE: {"email": "zhang.san@qq.com"}}),
-         [("CN_MOBILE", None, None), ("EMAIL", None, "email")]),
+         [("CN_MOBILE", None, None), ("EMAIL", None, "*.email")]),
+        ("c.json", json.dumps([{"contacts": [{"m": MOBILE}, {"m": MOBILE}]}]),
+         [("CN_MOBILE", None, "[].contacts[].m"), ("CN_MOBILE", None, "[].contacts[].m")]),
         ("a.txt", f"mobile: {MOBILE}\n", [("CN_MOBILE", None, None)]),
     ],
 )
@@ -66,3 +68,14 @@ def test_bad_header_cells_fall_back_to_numbers(tmp_path: Path) -> None:
 )
 def test_column_index(prefix: str, index: int) -> None:
     assert _column_index(prefix, ",") == index
+
+
+def test_json_paths_across_tiny_chunks(tmp_path: Path) -> None:
+    records = [{"id": n, "customer": {"name\\\"x": "a,b:{[", "phones": [MOBILE, f"手机{MOBILE}"]}}
+               for n in range(30)]
+    path = tmp_path / "export.json"
+    path.write_text(json.dumps({"records": records}, ensure_ascii=False, indent=1), encoding="utf-8")
+    whole = list(Scan([str(path)], ScanSettings(), KEY, analyzer=ANALYZER))
+    chunked = list(Scan([str(path)], ScanSettings(chunk_chars=37, overlap_chars=24), KEY, analyzer=ANALYZER))
+    assert len(whole) == 60 and chunked == whole
+    assert {f.location.field for f in whole if f.location} == {"records[].customer.phones[]"}
