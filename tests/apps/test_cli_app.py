@@ -188,3 +188,15 @@ def test_sarif_output(samples: dict[str, Path]) -> None:
         assert result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"].endswith("selfie.apk")
     [excess] = [r for r in run["results"] if r["ruleId"] == "apps.excess_permission"]
     assert excess["level"] == "error" and "第五条第（36）项" in " ".join(excess["properties"]["references"])
+
+
+@pytest.mark.parametrize(("listing", "count", "key"), [("rules", None, "id"), ("categories", 39, "zh"),
+                                                      ("trackers", None, "packages")])
+def test_listings(listing: str, count: int | None, key: str) -> None:
+    code, out, err = invoke("app", listing, "--format", "json")
+    assert code == 0, err
+    rows = json.loads(out)
+    assert rows and all(key in row for row in rows)
+    assert count is None or len(rows) == count
+    code, out, _ = invoke("app", listing)
+    assert code == 0 and out.strip()

@@ -51,6 +51,9 @@ def command() -> None:
       yinsi app audit selfie.apk --category 拍摄美化类
       yinsi app audit *.apk --format json -o report.json
       yinsi app rank ./apks --category unknown
+      yinsi app categories            the 39 categories (values for --category)
+      yinsi app rules                 the rules and the clauses they cite
+      yinsi app trackers              the built-in SDK signatures
     """
 
 
@@ -223,3 +226,13 @@ def rank(directory: Path, category: str | None, output_format: str, trackers_fil
     if ranked:
         _emit(output, write)
     _finish(failed, len(ranked))
+
+
+def _register_listings() -> None:
+    from yinsi.cli._app_lists import categories, rules, trackers
+
+    for listing in (rules, categories, trackers):
+        command.add_command(listing)
+
+
+_register_listings()
