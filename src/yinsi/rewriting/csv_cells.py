@@ -11,6 +11,7 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cache
+from itertools import groupby
 
 # value, column label (the first row's cell in that column, or None) → new value
 CellTransform = Callable[[str, str | None], str]
@@ -71,27 +72,32 @@ def rewrite(
     Unchanged cells keep their raw text; a changed cell keeps its quoting, and is quoted when the new
     value needs it (it holds the delimiter, a quote or a line break). With `units`, each changed cell
     is appended as (start, end in the new text, original raw cell text) so it can be put back exactly.
+    A transform with a `many(items)` method gets each row's cells in one call (one analysis per row).
     """
     labels: dict[int, str] = {}
     pieces: list[str] = []
     cursor = 0
     written = 0
-    for cell in cells(text, delimiter):
-        if cell.row == 0:
-            labels[cell.column] = cell.value
-        if not cell.value:
+    many = getattr(transform, "many", None)
+    for _, row_cells in groupby(cells(text, delimiter), key=lambda cell: cell.row):
+        row = [cell for cell in row_cells if cell.value]
+        if not row:
             continue
-        new = transform(cell.value, labels.get(cell.column) if cell.row > 0 else None)
-        if new == cell.value:
-            continue
-        pieces.append(text[cursor : cell.start])
-        written += cell.start - cursor
-        encoded = _encode(new, delimiter, cell.quoted)
-        pieces.append(encoded)
-        if units is not None:
-            units.append((written, written + len(encoded), text[cell.start : cell.end]))
-        written += len(encoded)
-        cursor = cell.end
+        if row[0].row == 0:
+            labels.update((cell.column, cell.value) for cell in row)
+        items = [(cell.value, labels.get(cell.column) if cell.row > 0 else None) for cell in row]
+        new_values = many(items) if many is not None else [transform(value, label) for value, label in items]
+        for cell, new in zip(row, new_values, strict=True):
+            if new == cell.value:
+                continue
+            pieces.append(text[cursor : cell.start])
+            written += cell.start - cursor
+            encoded = _encode(new, delimiter, cell.quoted)
+            pieces.append(encoded)
+            if units is not None:
+                units.append((written, written + len(encoded), text[cell.start : cell.end]))
+            written += len(encoded)
+            cursor = cell.end
     pieces.append(text[cursor:])
     return "".join(pieces)
 

@@ -33,10 +33,9 @@ def rewrite_line(
     Strings are re-encoded only when changed, keeping \\u escapes when the original used them. A number
     whose replacement is no longer a number becomes a string (`13800138000` → `"138****8000"`).
     With `units`, each changed token is appended as (start, end in the new line, original token).
+    A transform with a `many(items)` method gets all values of the line in one call.
     """
-    pieces: list[str] = []
-    cursor = 0
-    written = 0
+    tokens: list[tuple[re.Match[str], bool, str, str | None]] = []
     key: str | None = None
     for match in _TOKEN.finditer(line):
         token = match.group()
@@ -44,10 +43,17 @@ def rewrite_line(
         if is_string and _KEY_END.match(line, match.end()):
             key = json.loads(token)
             continue
-        value = json.loads(token) if is_string else token
-        new = transform(value, key)
+        tokens.append((match, is_string, json.loads(token) if is_string else token, key))
+    many = getattr(transform, "many", None)
+    items = [(value, label) for _, _, value, label in tokens]
+    new_values = many(items) if many is not None else [transform(value, label) for value, label in items]
+    pieces: list[str] = []
+    cursor = 0
+    written = 0
+    for (match, is_string, value, _), new in zip(tokens, new_values, strict=True):
         if new == value:
             continue
+        token = match.group()
         pieces.append(line[cursor : match.start()])
         written += match.start() - cursor
         encoded = new if not is_string and _is_number(new) else json.dumps(new, ensure_ascii="\\u" in token)

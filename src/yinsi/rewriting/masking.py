@@ -8,6 +8,7 @@ A column name or JSON key is put in front of the value as a label, so that conte
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 
 from yinsi.core.types import Finding
@@ -16,6 +17,7 @@ from yinsi.pipeline import Analyzer
 from yinsi.policy.apply import PolicyRun
 
 _LABEL_SEPARATOR = "："
+_ITEM_SEPARATOR = "\n"
 
 
 class MaskingTransform:
@@ -35,6 +37,41 @@ class MaskingTransform:
         self.counts.update(item.entity_type for item in result.items)
         return result.text
 
+    def many(self, items: list[tuple[str, str | None]]) -> list[str]:
+        """Mask several labelled values (a CSV row, a JSON line's values) with one analysis.
+
+        The values are analysed as one text, each on its own line behind its label, as a scan would
+        see the row; findings reaching outside a value (into a label or the next value) are dropped.
+        """
+        if len(items) == 1:
+            return [self(*items[0])]
+        parts: list[str] = []
+        starts: list[int] = []
+        offset = 0
+        for value, label in items:
+            prefix = label + _LABEL_SEPARATOR if label else ""
+            starts.append(offset + len(prefix))
+            parts.append(prefix + value)
+            offset += len(prefix) + len(value) + len(_ITEM_SEPARATOR)
+        found: list[list[Finding]] = [[] for _ in items]
+        for finding in self.analyzer.analyze(_ITEM_SEPARATOR.join(parts), language=self.language):
+            index = bisect_right(starts, finding.start) - 1
+            if index < 0:
+                continue
+            start = starts[index]
+            if finding.end > start + len(items[index][0]):
+                continue
+            found[index].append(_shifted(finding, start))
+        results = []
+        for (value, _), findings in zip(items, found, strict=True):
+            if not findings:
+                results.append(value)
+                continue
+            result = self.run.apply(value, findings)
+            self.counts.update(item.entity_type for item in result.items)
+            results.append(result.text)
+        return results
+
     def with_spans(self, value: str) -> tuple[str, list[tuple[int, int, int, int]]]:
         """Free text masked, with (new start, new end, old start, old end) of every replacement."""
         findings = self._findings(value, None)
@@ -50,14 +87,18 @@ class MaskingTransform:
         prefix = label + _LABEL_SEPARATOR
         shift = len(prefix)
         return [
-            Finding(
-                entity_type=found.entity_type, start=found.start - shift, end=found.end - shift,
-                score=found.score, recognizer=found.recognizer, sensitive=found.sensitive,
-                evidence=found.evidence,
-            )
+            _shifted(found, shift)
             for found in self.analyzer.analyze(prefix + value, language=self.language)
             if found.start >= shift
         ]
+
+
+def _shifted(finding: Finding, shift: int) -> Finding:
+    return Finding(
+        entity_type=finding.entity_type, start=finding.start - shift, end=finding.end - shift,
+        score=finding.score, recognizer=finding.recognizer, sensitive=finding.sensitive,
+        evidence=finding.evidence,
+    )
 
 
 class RestoringTransform:
