@@ -254,3 +254,13 @@ def test_progress_bar_runs() -> None:
         progress.advance(10**6)
     with file_progress(10, enabled=True) as progress:  # too small for a bar: a no-op
         progress.advance(10)
+
+
+def test_column_names_count_as_context(work: Path) -> None:
+    # A bare 9-digit number is not a QQ number; under a "QQ" column it is.
+    (work / "p.yaml").write_text("rules:\n  QQ_NUMBER: replace\n", encoding="utf-8")
+    (work / "a.csv").write_text("QQ,备注\n123456789,无\n", encoding="utf-8")
+    (work / "b.txt").write_text("123456789,无\n", encoding="utf-8")
+    assert yinsi("mask", "a.csv", "b.txt", "--policy", "p.yaml", "--out", "out", "-q") == 0
+    assert (work / "out" / "a.csv").read_text(encoding="utf-8") == "QQ,备注\n<QQ_NUMBER>,无\n"
+    assert (work / "out" / "b.txt").read_text(encoding="utf-8") == "123456789,无\n"
