@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 import struct
 import zipfile
 import zlib
@@ -263,3 +264,37 @@ def test_native_libraries_and_assets(tmp_path: Path) -> None:
 def test_limits_validate(limits: dict[str, float]) -> None:
     with pytest.raises(ValueError):
         ExtractionLimits(**limits)  # type: ignore[arg-type]
+
+
+def _mutations(data: bytes, rng: random.Random, count: int) -> list[bytes]:
+    out = []
+    for _ in range(count):
+        mutated = bytearray(data)
+        for _ in range(rng.randint(1, 8)):
+            # bias towards the header and tables at the front, where a flip changes the most
+            pos = rng.randrange(min(len(mutated), rng.choice([0x70, 0x2000, len(mutated)])))
+            mutated[pos] = rng.randrange(256)
+        out.append(bytes(mutated))
+    return out
+
+
+def test_fuzzed_manifest_and_dex_raise_only_apk_error(tmp_path: Path, shared_data: Path) -> None:
+    """Seeded random byte flips in a real manifest and DEX: extraction succeeds or raises ApkError."""
+    source = shared_data / "apps" / "apks" / "androguard__com.politedroid_4.apk"
+    if not source.exists():
+        pytest.skip("politedroid APK absent")
+    with zipfile.ZipFile(source) as archive:
+        real_manifest, real_dex = archive.read("AndroidManifest.xml"), archive.read("classes.dex")
+    rng = random.Random(20261130)
+    cases = [(m, real_dex) for m in _mutations(real_manifest, rng, 100)]
+    cases += [(real_manifest, d) for d in _mutations(real_dex, rng, 200)]
+    for index, (manifest_bytes, dex_bytes) in enumerate(cases):
+        path = write_zip(
+            tmp_path / f"fuzz{index}.apk", {"AndroidManifest.xml": manifest_bytes, "classes.dex": dex_bytes}
+        )
+        try:
+            extract_facts(path)
+        except ApkError as exc:
+            # a specific message, not the last-resort net for structure errors nobody checked for
+            assert "malformed APK content" not in str(exc), (index, str(exc))
+        path.unlink()

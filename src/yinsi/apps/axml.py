@@ -86,7 +86,7 @@ def parse_axml(data: bytes, label: str = "AndroidManifest.xml") -> XmlElement:
     offset = header_size
     while offset + 8 <= end:
         ctype, chsize, csize = struct.unpack_from("<HHL", data, offset)
-        if csize < 8 or chsize < 8 or offset + csize > end:
+        if csize < 8 or chsize < 8 or chsize > csize or offset + csize > end:
             raise ApkError(f"malformed {label}: chunk at offset {offset} has an impossible size")
         if ctype == _STRING_POOL:
             strings = _string_pool(data, offset, csize, label)

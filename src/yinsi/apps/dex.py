@@ -42,8 +42,13 @@ def decode_mutf8(raw: bytes) -> str:
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError:
+        pass
+    try:
         text = raw.replace(b"\xc0\x80", b"\x00").decode("utf-8", errors="surrogatepass")
         return text.encode("utf-16-le", errors="surrogatepass").decode("utf-16-le", errors="replace")
+    except UnicodeError:
+        # Not MUTF-8 at all: ART's verifier would reject the file; keep auditing with U+FFFD.
+        return raw.decode("utf-8", errors="replace")
 
 
 class Dex:
@@ -95,6 +100,7 @@ class Dex:
         self._type_ids = _u32_array(data, types_off, types_n)
         self._protos_off, self._fields_off, self._methods_off = protos_off, fields_off, methods_off
         self.method_count, self.field_count, self.string_count = methods_n, fields_n, strings_n
+        self.proto_count = protos_n
         self._classes_off, self.class_count = classes_off, classes_n
         self._strings: dict[int, str] = {}
         self._units: array[int] | None = None
@@ -135,9 +141,9 @@ class Dex:
 
     def class_descriptors(self) -> list[str]:
         """Descriptors of the classes this file defines."""
-        data, off, types = self.data, self._classes_off, self._type_ids
+        data, off = self.data, self._classes_off
         return [
-            self.string(types[idx])
+            self.type_descriptor(idx)
             for (idx,) in struct.iter_unpack("<L28x", data[off : off + 32 * self.class_count])
         ]
 
@@ -157,13 +163,19 @@ class Dex:
 
     def proto_descriptor(self, proto_idx: int) -> str:
         """A proto as `(Landroid/content/Context;)V`: identifies an overload across DEX files."""
-        _shorty, return_idx, params_off = struct.unpack_from(
-            "<3L", self.data, self._protos_off + 12 * proto_idx
-        )
+        if proto_idx >= self.proto_count:
+            raise ApkError(f"malformed {self.label}: proto index {proto_idx} is out of bounds")
+        data = self.data
+        _shorty, return_idx, params_off = struct.unpack_from("<3L", data, self._protos_off + 12 * proto_idx)
         params = ""
         if params_off:
-            (size,) = struct.unpack_from("<L", self.data, params_off)
-            indices = struct.unpack_from(f"<{size}H", self.data, params_off + 4)
+            outside = ApkError(f"malformed {self.label}: parameters of proto {proto_idx} are out of bounds")
+            if params_off + 4 > len(data):
+                raise outside
+            (size,) = struct.unpack_from("<L", data, params_off)
+            if params_off + 4 + 2 * size > len(data):
+                raise outside
+            indices = struct.unpack_from(f"<{size}H", data, params_off + 4)
             params = "".join(self.type_descriptor(i) for i in indices)
         return f"({params}){self.type_descriptor(return_idx)}"
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+import struct
 from pathlib import Path
 
 from yinsi.core.errors import ApkError
@@ -22,6 +23,7 @@ _DEX = re.compile(r"classes(\d*)\.dex")
 _NATIVE = re.compile(r"lib/[^/]+/([^/]+\.so)")
 _MANIFEST = "AndroidManifest.xml"
 DEFAULT_LIMITS = ExtractionLimits()
+_STRUCTURE_ERRORS = (struct.error, IndexError, ValueError, UnicodeError, OverflowError, RecursionError)
 
 
 def extract_facts(path: str | os.PathLike[str], *, limits: ExtractionLimits = DEFAULT_LIMITS) -> AppFacts:
@@ -49,6 +51,10 @@ def extract_facts(path: str | os.PathLike[str], *, limits: ExtractionLimits = DE
         except ApkError as exc:
             message = str(exc)
             raise ApkError(message if message.startswith(apk.name) else f"{apk.name}: {message}") from None
+        except _STRUCTURE_ERRORS as exc:
+            # Every table read is bounds-checked; this net keeps the typed-error promise for a
+            # corruption the checks did not anticipate (the fuzz test hunts for those).
+            raise ApkError(f"{apk.name}: malformed APK content ({type(exc).__name__}: {exc})") from None
 
 
 def _extract(

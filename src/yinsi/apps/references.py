@@ -32,6 +32,7 @@ def collect_api_calls(
         method_names: dict[int, str | None] = {}
         field_names: dict[int, str | None] = {}
         owners: dict[int, str | None] = {}  # type_idx → dotted class name when outside the app
+        malformed: list[str] = []
         class_defs = dex.class_defs()
         for done, class_def in enumerate(class_defs):
             if done % _CHECK_EVERY == 0 and deadline.expired():
@@ -44,12 +45,9 @@ def collect_api_calls(
             methods: set[int] = set()
             fields: set[int] = set()
             strings: set[int] = set()
-            malformed = 0
             for _, code_off in dex.methods(class_def):
                 if code_off and not dex.code_references(code_off, methods, fields, strings):
-                    malformed += 1
-            if malformed:
-                limits.append(f"bytecode: {malformed} malformed method(s) in {caller} ({dex.label}) skipped")
+                    malformed.append(caller)  # references before the bad instruction are kept
             for idx in methods:
                 name = method_names.get(idx, "")
                 if name == "":
@@ -67,6 +65,11 @@ def collect_api_calls(
                     text = dex.string(idx)
                     if text.startswith(_URI_PREFIX):
                         callers[text].add(caller)
+        if malformed:
+            limits.append(
+                f"bytecode: {len(malformed)} method(s) in {dex.label} end in malformed bytecode, "
+                f"read up to the fault (first in {malformed[0]})"
+            )
     return _freeze(callers), limits
 
 
