@@ -11,8 +11,9 @@ from hypothesis import strategies as st
 from yinsi.sources.json_paths import MAX_KEY_CHARS, JsonPathTracker
 
 DOCUMENT = json.dumps(
-    {"a": 1, "b": {"c": [1, {"d": "x,y:{z}"}, 'e"f'], 'k"q': {"z": None}}, "long": "t"},
-    ensure_ascii=False,
+    {"a": 1, "b": {"c": [1, {"d": "x,y:{z}"}, 'e"f'], 'k"q': {"z": None}}, "long": "t",
+     "back\\slash 中": {"v": "line\nbreak"}},
+    ensure_ascii=True,
 )
 
 
@@ -59,3 +60,10 @@ def test_long_keys_are_cut_and_bad_json_does_not_raise() -> None:
     tracker = JsonPathTracker()
     tracker.feed("]]]}}}{{[[:,,\"")
     assert isinstance(tracker.path(), list)
+
+
+def test_escapes_in_keys_read_the_same_in_one_piece_or_many() -> None:
+    position = DOCUMENT.index("line")
+    expected = ["back\\slash u4e2d", "v"]
+    assert _path_at(DOCUMENT, position) == expected
+    assert _path_at(DOCUMENT, position, [1] * position) == expected

@@ -14,8 +14,9 @@ import re
 from dataclasses import dataclass, field
 
 MAX_KEY_CHARS = 64
-_STRUCTURE = re.compile(r'["{}\[\]:,]')
+_TOKEN = re.compile(r'"(?:[^"\\\n]|\\.)*"|[{}\[\]:,"]')
 _IN_STRING = re.compile(r'["\\]')
+_ESCAPE = re.compile(r"\\(.)")
 
 
 @dataclass(slots=True)
@@ -46,11 +47,25 @@ class JsonPathTracker:
             if self._in_string:
                 index = self._string(text, index)
                 continue
-            match = _STRUCTURE.search(text, index)
-            if match is None:
+            # Fast path: whole strings and punctuation in one C-level scan; only a string cut off by
+            # the end of the piece (or holding a raw newline) drops to the character-level path.
+            for match in _TOKEN.finditer(text, index):
+                token = match.group()
+                if len(token) > 1:
+                    self._whole_string(token)
+                    continue
+                self._structural(token)
+                if token == '"':
+                    index = match.end()
+                    break
+            else:
                 return
-            index = match.end()
-            self._structural(match.group())
+
+    def _whole_string(self, token: str) -> None:
+        top = self._stack[-1] if self._stack else None
+        if top is not None and not top.array and top.expecting_key:
+            body = token[1:-1]
+            top.key = (_ESCAPE.sub(r"\1", body) if "\\" in body else body)[:MAX_KEY_CHARS]
 
     def path(self, keys: list[str] | None = None) -> list[str]:
         """The components leading to the current position: object keys, and "[]" for array items."""
