@@ -71,6 +71,8 @@ class ApkArchive:
                 f"{self._path.name}: entry {name!r} is encrypted; encrypted APKs cannot be audited"
             )
         cap = min(info.file_size, self._limits.max_entry_bytes)
+        if info.header_offset < 0:
+            raise ApkError(f"{self._path.name}: entry {name!r} has an impossible offset (corrupt archive)")
         self._file.seek(info.header_offset)
         header = self._file.read(_LOCAL_HEADER.size)
         if len(header) < _LOCAL_HEADER.size or header[:4] != _LOCAL_MAGIC:
@@ -133,7 +135,7 @@ def _read_directory(handle: BinaryIO, label: str, limits: ExtractionLimits) -> l
         if head == _LOCAL_MAGIC:
             raise ApkError(f"{label}: truncated zip archive (no end of central directory)") from None
         raise ApkError(f"{label}: not a zip archive, so not an APK ({exc})") from None
-    except (OSError, ValueError, EOFError) as exc:  # zipfile raises these on some corruptions
+    except (OSError, ValueError, EOFError, NotImplementedError) as exc:  # zipfile's other corruption errors
         raise ApkError(f"{label}: corrupt zip archive ({exc})") from None
     if len(infos) > limits.max_entries:
         raise ApkError(f"{label}: {len(infos)} zip entries exceed the limit of {limits.max_entries}")

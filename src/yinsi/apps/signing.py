@@ -85,7 +85,7 @@ def _block_certificate(path: Path) -> bytes | None:
         if footer[8:] != _BLOCK_MAGIC:
             return None
         (block_size,) = struct.unpack_from("<Q", footer, 0)
-        if block_size < 24 or block_size > min(cd_offset, 64 * 1024 * 1024):
+        if block_size < 24 or block_size + 8 > min(cd_offset, 64 * 1024 * 1024):
             return None
         handle.seek(cd_offset - block_size - 8)
         block = handle.read(block_size + 8)
