@@ -81,3 +81,12 @@ def test_deep_trees_do_not_hit_the_recursion_limit(tmp_path: Path) -> None:
         path.mkdir()
     (path / "deep.txt").write_text("x")
     assert [entry.path for entry in walk([str(tmp_path)])] == [str(path / "deep.txt")]
+
+
+def test_version_control_directories_are_not_entered(tmp_path: Path) -> None:
+    (tmp_path / ".git" / "objects").mkdir(parents=True)
+    (tmp_path / ".git" / "objects" / "ab").write_bytes(b"x\x9c" + bytes(50))
+    (tmp_path / ".gitignore").write_text("*.log\n")
+    entries = list(walk([str(tmp_path)]))
+    assert _files(entries) == [str(tmp_path / ".gitignore")]
+    assert _skipped(entries) == {str(tmp_path / ".git"): "excluded"}

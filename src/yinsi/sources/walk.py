@@ -27,6 +27,11 @@ UNSUPPORTED_SUFFIXES = frozenset({
 })
 
 
+# Version-control internals: compressed object stores that cannot be read as text (every object would
+# count as binary) and whose checked-out content is scanned anyway.
+VCS_DIRECTORIES = frozenset({".git", ".hg", ".svn", ".bzr"})
+
+
 @dataclass(frozen=True, slots=True)
 class FileEntry:
     """A file to read: its path (or "-" for standard input), as shown in reports, and its size if known."""
@@ -54,7 +59,7 @@ def walk(
 
     `exclude` holds glob patterns: one without "/" matches any single name on the way (`*.log`,
     `node_modules`); one with "/" matches the path relative to the named directory (`logs/2023-*`).
-    An excluded directory is not entered.
+    An excluded directory is not entered; version-control directories (.git, .hg, .svn, .bzr) never are.
     """
     for raw in paths:
         if raw == STDIN:
@@ -88,7 +93,8 @@ def _walk_directory(
             continue
         child, entry = item
         shown = str(root / child)
-        if _excluded(child, exclude):
+        vcs = entry.name in VCS_DIRECTORIES and entry.is_dir(follow_symlinks=False)
+        if vcs or _excluded(child, exclude):
             yield Skipped(shown, "excluded")
             continue
         try:
