@@ -3,6 +3,7 @@
     python bench/report.py                  # accuracy (main and held-out wording) + speed + 1 GB scan
     python bench/report.py --big-gb 0       # without the streaming scan
     python bench/report.py --quick          # small corpus for the speed part, 50 MB scan
+    python bench/report.py --write-docs     # and put the figures into docs/benchmarks.md
 
 Each benchmark runs in its own process (`accuracy.py --json`, `speed.py --json`), exactly as its own
 command would, so the figures here are the ones those commands print.
@@ -18,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 HERE = Path(__file__).resolve().parent
+DOCS = HERE.parent / "docs" / "benchmarks.md"
 
 
 def run_json(script: str, *args: str) -> dict[str, Any]:
@@ -102,6 +104,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--quick", action="store_true")
     parser.add_argument("--big-gb", type=float)
+    parser.add_argument(
+        "--write-docs", action="store_true", help="replace the figure blocks in docs/benchmarks.md"
+    )
     args = parser.parse_args(argv)
     main_accuracy = run_json("accuracy.py")
     held_out = run_json("accuracy.py", "--holdout")
@@ -109,11 +114,28 @@ def main(argv: list[str] | None = None) -> int:
     if args.big_gb is not None:
         speed_args += ["--big-gb", str(args.big_gb)]
     speed = run_json("speed.py", *speed_args)
+    accuracy_block = accuracy_markdown(main_accuracy, held_out)
+    speed_block = speed_markdown(speed)
     print("Accuracy:\n")
-    print(accuracy_markdown(main_accuracy, held_out))
+    print(accuracy_block)
     print("\nSpeed:\n")
-    print(speed_markdown(speed))
+    print(speed_block)
+    if args.write_docs:
+        text = DOCS.read_text(encoding="utf-8")
+        text = replace_block(text, "accuracy-figures", accuracy_block)
+        text = replace_block(text, "speed-figures", speed_block)
+        DOCS.write_text(text, encoding="utf-8")
+        print(f"\nupdated {DOCS}", file=sys.stderr)
     return 0
+
+
+def replace_block(text: str, name: str, block: str) -> str:
+    """Replace what sits between `<!-- name:start -->` and `<!-- name:end -->` (both kept)."""
+    start, end = f"<!-- {name}:start -->", f"<!-- {name}:end -->"
+    head, found, rest = text.partition(start)
+    if not found or end not in rest:
+        raise SystemExit(f"{DOCS} has no {start} … {end} block")
+    return f"{head}{start}\n{block}\n{end}{rest.split(end, 1)[1]}"
 
 
 if __name__ == "__main__":
