@@ -63,3 +63,14 @@ def test_key_id_mismatch() -> None:
     with pytest.raises(ConfigurationError, match="key id"):
         check_key_id("00000000", MasterKey(SECRET), "this file")
     check_key_id(None, MasterKey(SECRET), "this file")
+
+
+@pytest.mark.parametrize("key", [b"", b"k", bytes(32), bytes(range(64)), bytes(100)])
+@pytest.mark.parametrize("message", [b"", b"13800138000", bytes(200)])
+def test_prepared_hmac_equals_hmac(key: bytes, message: bytes) -> None:
+    import hmac
+
+    from yinsi.crypto.prf import PreparedHmac
+
+    assert PreparedHmac(key).digest(message) == hmac.new(key, message, "sha256").digest()
+    assert PreparedHmac(key).hexdigest(message) == hmac.new(key, message, "sha256").hexdigest()

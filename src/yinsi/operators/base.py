@@ -12,6 +12,7 @@ from typing import Any, ClassVar, Protocol, runtime_checkable
 from yinsi.core.errors import ConfigurationError
 from yinsi.crypto.ff1 import FF1
 from yinsi.crypto.keys import MasterKey
+from yinsi.crypto.prf import PreparedHmac
 
 
 class ParamError(ConfigurationError):
@@ -30,7 +31,7 @@ class KeyChain:
     run and one thread.
     """
 
-    __slots__ = ("_ff1", "fake", "fpe", "hmac", "key_id", "master")
+    __slots__ = ("_ff1", "fake", "fake_prf", "fpe", "hmac", "hmac_prf", "key_id", "master")
 
     def __init__(self, master: MasterKey) -> None:
         self.master = master
@@ -38,6 +39,8 @@ class KeyChain:
         self.hmac = master.derive("hmac")
         self.fake = master.derive("fake")
         self.fpe = master.derive("fpe")
+        self.hmac_prf = PreparedHmac(self.hmac)
+        self.fake_prf = PreparedHmac(self.fake)
         self._ff1: dict[str, FF1] = {}
 
     def ff1(self, alphabet: str) -> FF1:

@@ -12,8 +12,6 @@ Two originals can draw the same fake; with a vault, a clash is detected and the 
 
 from __future__ import annotations
 
-import hashlib
-import hmac
 import random
 import re
 from dataclasses import dataclass
@@ -70,7 +68,7 @@ class FakeOperator:
         keys = context.require_keys(self.name)
         entity = context.entity_type
         message = f"{params.scope}\0{entity}\0{context.attempt}\0{normalize_for_pseudonym(value)}"
-        seed = int.from_bytes(hmac.new(keys.fake, message.encode(), hashlib.sha256).digest()[:16], "big")
+        seed = int.from_bytes(keys.fake_prf.digest(message.encode())[:16], "big")
         rng = random.Random(seed)
         generator = _GENERATORS.get(entity)
         if generator is not None:

@@ -8,7 +8,6 @@ numbers of a range). Separators are ignored, so `138-0013-8000` and `13800138000
 
 from __future__ import annotations
 
-import hmac
 import unicodedata
 from dataclasses import dataclass
 from typing import ClassVar
@@ -53,7 +52,7 @@ class HmacOperator:
         keys = context.require_keys(self.name)
         canonical = normalize_for_pseudonym(value) if params.normalize else value
         message = f"{params.scope}\0{context.attempt}\0{canonical}".encode()
-        digest = hmac.digest(keys.hmac, message, "sha256").hex()[: params.length]
+        digest = keys.hmac_prf.hexdigest(message)[: params.length]
         return params.prefix.replace("{entity}", context.entity_type) + digest
 
 

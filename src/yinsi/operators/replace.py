@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
-import hmac
 import string
 from dataclasses import dataclass
 from typing import ClassVar
@@ -58,7 +56,7 @@ class ReplaceOperator:
         if params.keyed:
             keys = context.require_keys(self.name)
             message = f"{entity}\0{context.attempt}\0{value}".encode()
-            tag_id = hmac.new(keys.hmac, message, hashlib.sha256).hexdigest()[:8]
+            tag_id = keys.hmac_prf.hexdigest(message)[:8]
         return params.template.format(
             entity=entity, chinese=catalogued.chinese if catalogued else entity, id=tag_id
         )
