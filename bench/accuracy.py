@@ -417,6 +417,7 @@ def main(argv: list[str] | None = None) -> int:
                         "bytes": size,
                         "seed": None if args.corpus else args.seed,
                     },
+                    "version": yinsi.__version__,
                     "threshold": args.threshold,
                     "seconds": round(seconds, 3),
                     "types": {

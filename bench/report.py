@@ -15,6 +15,7 @@ import argparse
 import json
 import subprocess
 import sys
+import time
 from pathlib import Path
 from typing import Any
 
@@ -31,7 +32,7 @@ def run_json(script: str, *args: str) -> dict[str, Any]:
     return parsed
 
 
-def accuracy_markdown(main: dict[str, Any], held_out: dict[str, Any]) -> str:
+def accuracy_markdown(main: dict[str, Any], held_out: dict[str, Any], measured: str) -> str:
     lines = [
         "| entity type | gold | exact P | exact R | exact F1 | lenient F1 | held-out wording F1 |",
         "|---|---:|---:|---:|---:|---:|---:|",
@@ -56,7 +57,8 @@ def accuracy_markdown(main: dict[str, Any], held_out: dict[str, Any]) -> str:
     below_held = [name for name, row in held_out["types"].items() if row["lenient"]["f1"] < 0.99]
     lines += [
         "",
-        f"Corpus: seed {main['corpus']['seed']}, {main['corpus']['records']} records, "
+        f"Measured {measured} with yinsi {main.get('version', '')}. Corpus: seed {main['corpus']['seed']}, "
+        f"{main['corpus']['records']} records, "
         f"{main['corpus']['bytes'] / 1e6:.2f} MB; threshold {main['threshold']}. Hard negatives overlapped "
         f"by a finding: {hit} of {total}. Types below the F1 ≥ 0.99 target: "
         f"{', '.join(below) or 'none'} (held-out wording: {', '.join(below_held) or 'none'}).",
@@ -114,7 +116,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.big_gb is not None:
         speed_args += ["--big-gb", str(args.big_gb)]
     speed = run_json("speed.py", *speed_args)
-    accuracy_block = accuracy_markdown(main_accuracy, held_out)
+    measured = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())
+    accuracy_block = accuracy_markdown(main_accuracy, held_out, measured)
     speed_block = speed_markdown(speed)
     print("Accuracy:\n")
     print(accuracy_block)
