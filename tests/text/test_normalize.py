@@ -16,8 +16,12 @@ def test_ideographic_space_and_dashes_become_separators() -> None:
 
 
 def test_common_chinese_punctuation_is_left_alone() -> None:
-    text = "电话：（010）12345678，谢谢。"
+    text = "电话（010）12345678，谢谢。"
     assert normalize(text).text == text
+
+
+def test_full_width_colon_becomes_ascii_for_mac_ipv6_and_urls() -> None:
+    assert normalize("ｈｔｔｐｓ：／／ａ．ｃｎ 00：1A").text == "https://a.cn 00:1A"
 
 
 def test_zero_width_characters_are_removed_and_offsets_map_back() -> None:
