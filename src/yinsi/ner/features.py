@@ -52,10 +52,12 @@ _SEPARATORS = " :：=\"'“”‘’\t,，「」【】[]()（）"
 class Lexicon:
     """Compiled matchers over the word lists; built once per process (see `lexicon()`)."""
 
-    __slots__ = ("address_labels", "divisions", "person_labels", "titles")
+    __slots__ = ("address_labels", "compound_surnames", "divisions", "person_labels", "titles")
 
     def __init__(self) -> None:
         self.divisions = re.compile(trie_regex(divisions()))
+        # Overlapping starts matter (欧阳阳 has one at 0 only), so a lookahead finds every position.
+        self.compound_surnames = re.compile(f"(?=(?:{trie_regex(COMPOUND_SURNAMES)}))")
         self.titles = re.compile(trie_regex(TITLES))
         self.person_labels = re.compile(trie_regex(PERSON_LABELS), re.IGNORECASE)
         self.address_labels = re.compile(trie_regex(ADDRESS_LABELS), re.IGNORECASE)
@@ -67,7 +69,7 @@ def lexicon() -> Lexicon:
     return Lexicon()
 
 
-def features(text: str) -> list[list[str]]:
+def features(text: str) -> list[tuple[str, ...]]:
     """One list of feature strings per character of `text`."""
     n = len(text)
     if n == 0:
@@ -88,20 +90,20 @@ def features(text: str) -> list[list[str]]:
         ["b" + a + b for a, b in zip(left1, chars, strict=True)],
         ["B" + a + b for a, b in zip(chars, right1, strict=True)],
         ["t" + a + b + c for a, b, c in zip(left1, chars, right1, strict=True)],
-        _surname_column(text, chars),
+        _surname_column(lex, text, chars),
         _span_column(lex.divisions, text, "g"),
         _title_column(lex.titles, text),
         _label_column(lex.person_labels, text, "k"),
         _label_column(lex.address_labels, text, "a"),
     ]
-    return [list(row) for row in zip(*columns, strict=True)]
+    # Rows as tuples: crfsuite accepts any sequence of strings, and tuples cost less to build.
+    return list(zip(*columns, strict=True))
 
 
-def _surname_column(text: str, chars: list[str]) -> list[str]:
+def _surname_column(lex: Lexicon, text: str, chars: list[str]) -> list[str]:
     column = ["s1" if c in SINGLE_SURNAMES else "s-" for c in chars]
-    for index in range(len(text) - 1):
-        if text[index : index + 2] in COMPOUND_SURNAMES:
-            column[index] = "s2"
+    for match in lex.compound_surnames.finditer(text):
+        column[match.start()] = "s2"
     return column
 
 
