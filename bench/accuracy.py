@@ -9,7 +9,8 @@ Scoring rules (what counts, stated once so that the numbers can be checked):
 
 * Scored types are the canonical structured types: everything except PERSON, ADDRESS, ORGANIZATION
   and LOCATION, which belong to the names benchmark. Gold labels and predictions of those four are
-  ignored, and `analyze()` is asked only for the structured types it supports.
+  ignored, and `analyze()` is asked only for the structured types it supports (with `--with-names`
+  every recognizer runs, as in a default `yinsi scan`, so name findings can win overlaps).
 * A prediction counts when its score is at least `--threshold` (default 0.5, the default
   `--min-score` of `yinsi scan`). `analyze()` itself runs with threshold 0 once; the sweep table
   re-scores the same predictions at other thresholds.
@@ -126,7 +127,7 @@ def structured_entities(analyzer: yinsi.Analyzer) -> list[str]:
     return [name for name in analyzer.supported_entities() if name not in NAME_TYPES]
 
 
-def predict(records: Sequence[Record], entities: list[str]) -> tuple[list[list[Prediction]], float]:
+def predict(records: Sequence[Record], entities: list[str] | None) -> tuple[list[list[Prediction]], float]:
     """All predictions (threshold 0) per record, and the seconds `analyze()` took."""
     out: list[list[Prediction]] = []
     started = time.perf_counter()
@@ -392,6 +393,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--records", type=int, default=20000)
     parser.add_argument("--corpus", type=Path, help="a JSONL corpus written by bench/corpus.py")
     parser.add_argument("--holdout", action="store_true", help="the corpus with held-out wording")
+    parser.add_argument(
+        "--with-names",
+        action="store_true",
+        help="run every recognizer (as `yinsi scan` does by default), still scoring structured types only",
+    )
     parser.add_argument("--threshold", type=float, default=DEFAULT_THRESHOLD)
     parser.add_argument("--errors", type=int, default=0, metavar="N", help="list N errors per type and kind")
     parser.add_argument("--json", action="store_true", help="print one JSON object instead of tables")
@@ -403,7 +409,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.corpus
         else corpus_module.load_or_generate(args.seed, args.records, args.holdout)
     )
-    entities = structured_entities(yinsi.default_analyzer())
+    entities = None if args.with_names else structured_entities(yinsi.default_analyzer())
     predictions, seconds = predict(records, entities)
     result = score(records, predictions, args.threshold, keep_errors=args.errors > 0)
     size = sum(len(record.text.encode("utf-8")) for record in records)
