@@ -78,6 +78,8 @@ def test_every_operator_is_found() -> None:
         ("generalize", "IP_ADDRESS", "10.1.2.3", {"ipv4_prefix": 16}, "10.1.0.0/16"),
         ("generalize", "GPS_COORDINATE", "39.90423, 116.40739", {}, "39.90, 116.40"),
         ("generalize", "GPS_COORDINATE", "-33.8688,151.2093", {"gps_decimals": 1}, "-33.9,151.2"),
+        ("generalize", "GPS_COORDINATE", "lat=39.9&lng=116.4", {}, "lat=39.9&lng=116.4"),  # no new digits
+        ("generalize", "GPS_COORDINATE", "39°54'15\"N 116°24'27\"E", {}, "39.90°N 116.40°E"),
         ("generalize", "ADDRESS", "浙江省杭州市西湖区文三路90号", {}, "浙江省杭州市西湖区"),
         ("generalize", "ADDRESS", "浙江省杭州市西湖区文三路90号", {"address_level": "city"}, "浙江省杭州市"),
         ("generalize", "ADDRESS", "浙江省杭州市西湖区文三路90号", {"address_level": "province"}, "浙江省"),

@@ -19,6 +19,9 @@ SUPPORTED = frozenset({"DATE_OF_BIRTH", "AGE", "ADDRESS", "GPS_COORDINATE", "IP_
 _YEAR = re.compile(r"(18|19|20)\d{2}")
 _YEAR_MONTH = re.compile(r"((?:18|19|20)\d{2})\D{0,2}?(\d{1,2})(?!\d)")
 _NUMBER = re.compile(r"-?\d+(?:\.\d+)?")
+_DECIMAL = re.compile(r"-?\d+\.\d+|-?\d+")
+# 39°54'15"N, 39°54′15.2″ N (degrees, minutes, seconds, optional hemisphere)
+_DMS = re.compile(r"(\d{1,3})\s*°\s*(\d{1,2})\s*['′]\s*(?:(\d{1,2}(?:\.\d+)?)\s*[\"″]?)?\s*([NSEW])?")
 # 行政区划 units in the order they appear in a Chinese address (GB/T 2260 levels).
 _PROVINCE = re.compile(r"^.{2,7}?(?:省|自治区|特别行政区)|^(?:北京|上海|天津|重庆)市?")
 _CITY = re.compile(r"^.{1,9}?(?:自治州|地区|盟|市)")
@@ -128,16 +131,33 @@ def _address(value: str, params: GeneralizeParams) -> str | None:
 
 
 def _gps(value: str, params: GeneralizeParams) -> str | None:
-    numbers = list(_NUMBER.finditer(value))
+    """Each coordinate rounded down to the grid; degrees-minutes-seconds become decimal degrees.
+
+    A coordinate already coarser than the grid keeps its own precision (`39.9` stays `39.9`), so
+    generalising never invents digits.
+    """
+    if _DMS.search(value):
+        return _DMS.sub(lambda match: _dms_to_grid(match, params.gps_decimals), value)
+    numbers = list(_DECIMAL.finditer(value))
     if not numbers:
         return None
-    scale = 10**params.gps_decimals
     out, last = [], 0
     for match in numbers:
-        coarse = math.floor(float(match.group()) * scale) / scale
-        out.append(value[last : match.start()] + f"{coarse:.{params.gps_decimals}f}")
+        decimals = min(params.gps_decimals, len(match.group().partition(".")[2]))
+        out.append(value[last : match.start()] + _floor(float(match.group()), decimals))
         last = match.end()
     return "".join(out) + value[last:]
+
+
+def _dms_to_grid(match: re.Match[str], decimals: int) -> str:
+    degrees, minutes, seconds, hemisphere = match.groups()
+    decimal = int(degrees) + int(minutes) / 60 + float(seconds or 0) / 3600
+    return _floor(decimal, decimals) + "°" + (hemisphere or "")
+
+
+def _floor(number: float, decimals: int) -> str:
+    scale = 10**decimals
+    return f"{math.floor(number * scale) / scale:.{decimals}f}"
 
 
 def _ip(value: str, params: GeneralizeParams) -> str | None:
