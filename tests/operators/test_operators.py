@@ -76,6 +76,8 @@ def test_every_operator_is_found() -> None:
         ("generalize", "IP_ADDRESS", "192.168.10.77", {}, "192.168.10.0/24"),
         ("generalize", "IP_ADDRESS", "2001:db8:1234:5678::1", {}, "2001:db8:1234::/48"),
         ("generalize", "IP_ADDRESS", "10.1.2.3", {"ipv4_prefix": 16}, "10.1.0.0/16"),
+        ("generalize", "IP_ADDRESS", "10.1.2.3:8080", {}, "10.1.2.0/24"),
+        ("generalize", "IP_ADDRESS", "[2001:db8::1]:443", {}, "2001:db8::/48"),
         ("generalize", "GPS_COORDINATE", "39.90423, 116.40739", {}, "39.90, 116.40"),
         ("generalize", "GPS_COORDINATE", "-33.8688,151.2093", {"gps_decimals": 1}, "-33.9,151.2"),
         ("generalize", "GPS_COORDINATE", "lat=39.9&lng=116.4", {}, "lat=39.9&lng=116.4"),  # no new digits

@@ -19,6 +19,7 @@ SUPPORTED = frozenset({"DATE_OF_BIRTH", "AGE", "ADDRESS", "GPS_COORDINATE", "IP_
 _YEAR = re.compile(r"(18|19|20)\d{2}")
 _YEAR_MONTH = re.compile(r"((?:18|19|20)\d{2})\D{0,2}?(\d{1,2})(?!\d)")
 _NUMBER = re.compile(r"-?\d+(?:\.\d+)?")
+_HOST_PORT = re.compile(r"\[([0-9a-fA-F:.]+)\](?::\d+)?|(\d{1,3}(?:\.\d{1,3}){3}):\d+")
 _DECIMAL = re.compile(r"-?\d+\.\d+|-?\d+")
 # 39°54'15"N, 39°54′15.2″ N (degrees, minutes, seconds, optional hemisphere)
 _DMS = re.compile(r"(\d{1,3})\s*°\s*(\d{1,2})\s*['′]\s*(?:(\d{1,2}(?:\.\d+)?)\s*[\"″]?)?\s*([NSEW])?")
@@ -161,8 +162,10 @@ def _floor(number: float, decimals: int) -> str:
 
 
 def _ip(value: str, params: GeneralizeParams) -> str | None:
+    """The network of the address; a port written with it (`1.2.3.4:80`, `[::1]:443`) is dropped."""
+    match = _HOST_PORT.fullmatch(value.strip())
     try:
-        address = ipaddress.ip_address(value.strip().strip("[]"))
+        address = ipaddress.ip_address((match.group(1) or match.group(2)) if match else value.strip())
     except ValueError:
         return None
     prefix = params.ipv4_prefix if address.version == 4 else params.ipv6_prefix
