@@ -53,6 +53,12 @@ def test_ignores_non_bank_cards(text: str) -> None:
     assert found(text) == []
 
 
+def test_a_card_that_passes_the_uscc_check_by_chance_stays_a_card() -> None:
+    text = "退款退到这张卡 621288214822921055\n"
+    findings = yinsi.analyze(text, entities=["BANK_CARD", "CN_USCC"])
+    assert [(text[f.start : f.end], f.entity_type) for f in findings] == [("621288214822921055", "BANK_CARD")]
+
+
 def test_negative_context_lowers_the_score() -> None:
     labelled = yinsi.analyze(f"卡号 {UNIONPAY_19}", entities=["BANK_CARD"])
     order = yinsi.analyze(f"订单号 {UNIONPAY_19}", entities=["BANK_CARD"])

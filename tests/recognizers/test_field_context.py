@@ -7,7 +7,7 @@ import re
 import pytest
 
 import yinsi
-from yinsi.recognizers._gated import column_cells, spellings, trie_regex
+from yinsi.recognizers._field_context import column_cells, spellings, trie_regex
 
 
 def found(text: str, entities: tuple[str, ...]) -> list[tuple[str, str]]:

@@ -49,6 +49,12 @@ def test_ignores_non_imei(text: str) -> None:
     assert found(text) == []
 
 
+def test_an_imei_column_vouches_for_its_cells() -> None:
+    text = f"用户,IMEI,型号\n张三,{APPLE},X1\n李四,{CHINA},Y2\n"
+    findings = yinsi.analyze(text, entities=["IMEI"], score_threshold=0.85)
+    assert [text[f.start : f.end] for f in findings] == [APPLE, CHINA]
+
+
 def test_bare_match_is_modest_and_context_makes_it_confident() -> None:
     bare = yinsi.analyze(APPLE, entities=["IMEI"])[0].score
     unknown = yinsi.analyze(UNKNOWN_BODY, entities=["IMEI"])[0].score

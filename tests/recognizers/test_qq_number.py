@@ -55,6 +55,10 @@ def test_mailbox_is_an_email_not_a_qq_number() -> None:
     assert found(text, ("QQ_NUMBER", "EMAIL")) == [("12345678@qq.com", "EMAIL")]
 
 
+def test_ten_digit_qq_number_is_not_an_800_number() -> None:
+    assert found("qq号8004244831\n[客服] 好的", ("QQ_NUMBER", "CN_LANDLINE")) == [("8004244831", "QQ_NUMBER")]
+
+
 def test_mobile_number_labelled_qq_is_a_mobile() -> None:
     assert found("QQ 13800138000", ("QQ_NUMBER", "CN_MOBILE")) == [("13800138000", "CN_MOBILE")]
 

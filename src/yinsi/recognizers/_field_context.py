@@ -1,4 +1,13 @@
-"""Context-first scanning for patterns that only count next to a hotword (QQ numbers, postal codes).
+"""Context read within the value's own field, and context-first scanning for gated patterns.
+
+Context by character window (text/context.py) is right most of the time and wrong in two common
+layouts, which recognizers built on `FieldContextRecognizer` handle:
+
+* The window stops at a line break and at a field separator of JSON or Chinese forms (`", "`, `，`,
+  `；`): the next field's label belongs to the next value (`"邮编": "345742", "QQ": "104251"`), and an
+  订单号 on the next line of a log says nothing about this one.
+* A hotword that is a column name in the header row of a CSV/TSV table labels that column's cells in
+  the rows below (`订单号,姓名,邮编` then `2024…,张三,651019`), which no window could reach.
 
 A context-gated pattern such as "six digits" matches everywhere in digit-rich text, and every match
 costs a Python-level context lookup only to be dropped. Searching for the hotwords first (literal
@@ -9,13 +18,6 @@ hotword costs one literal search.
 Hotword scoring stays case-insensitive; the window search uses the usual spellings of each hotword
 (as written, lower case, UPPER case, Capitalised, Title Case), so a hotword in odd casing such as
 "qQ" opens no window.
-
-Two refinements of context that the character window alone gets wrong:
-
-* The window stops at a line break and at a field separator of JSON or Chinese forms (`", "`, `，`,
-  `；`): the next field's label belongs to the next value (`"邮编": "345742", "QQ": "104251"`).
-* A hotword that is a column name in the header row of a CSV/TSV table labels that column's cells in
-  the rows below (`订单号,姓名,邮编` then `2024…,张三,651019`), which no window could reach.
 """
 
 from __future__ import annotations
@@ -65,8 +67,8 @@ def spellings(words: Iterable[str]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(variants))
 
 
-class ContextFirstRecognizer(PatternRecognizer):
-    """A PatternRecognizer whose context-gated patterns run only near a hotword.
+class FieldContextRecognizer(PatternRecognizer):
+    """A PatternRecognizer that reads context within the field and runs gated patterns near hotwords.
 
     `max_candidate_length` bounds a match (in characters) so that the windows can be sized: a hotword
     at [s, e) reaches candidates that start up to `window.before` characters after e, or end up to
@@ -83,18 +85,15 @@ class ContextFirstRecognizer(PatternRecognizer):
     def analyze(self, text: str) -> Iterator[Finding]:
         if self.prefilter and not any(literal in text for literal in self.prefilter):
             return
-        windows: list[tuple[int, int]] | None = None
-        cells: list[Cell] = []
+        layout = _Layout(self, text)
         for pattern, regex in self._compiled:
             if self.requires_context or pattern.requires_context:
-                if windows is None:
-                    windows, cells = self._windows(text)
                 matches: Iterable[re.Match[str]] = (
-                    match for low, high in windows for match in regex.finditer(text, low, high)
+                    match for low, high in layout.windows() for match in regex.finditer(text, low, high)
                 )
             else:
                 matches = regex.finditer(text)
-            yield from self._candidates(text, pattern, regex, matches, cells)
+            yield from self._candidates(text, pattern, regex, matches, layout)
 
     def _windows(self, text: str) -> tuple[list[tuple[int, int]], list[Cell]]:
         """Merged [low, high) ranges that contain every candidate some hotword can reach, and the
@@ -170,23 +169,52 @@ class ContextFirstRecognizer(PatternRecognizer):
         pattern: Pattern,
         regex: re.Pattern[str],
         matches: Iterable[re.Match[str]],
-        cells: list[Cell],
+        layout: _Layout,
     ) -> Iterator[Finding]:
         """The base recognizer's per-match steps: neighbour check, trim, validate and score."""
         has_value = "value" in regex.groupindex
-        starts = [cell.start for cell in cells]
         for match in matches:
             start, end = match.span("value") if has_value else match.span()
             if start == end or not self.accepts_neighbours(text, start, end):
                 continue
             start, end = self.trim(text, start, end)
-            index = bisect_right(starts, start) - 1
-            if index >= 0 and end <= cells[index].end:
-                finding = self._score_in_cell(text, start, end, pattern, cells[index])
+            cell = layout.cell_at(start, end)
+            if cell is not None:
+                finding = self._score_in_cell(text, start, end, pattern, cell)
             else:
                 finding = self._score(text, start, end, pattern)
             if finding is not None:
                 yield finding
+
+
+class _Layout:
+    """The hotword windows and labelled table cells of one text, found on first use.
+
+    Texts in which a recognizer has no candidate never pay for the hotword search.
+    """
+
+    __slots__ = ("_cells", "_recognizer", "_starts", "_text", "_windows")
+
+    def __init__(self, recognizer: FieldContextRecognizer, text: str) -> None:
+        self._recognizer = recognizer
+        self._text = text
+        self._windows: list[tuple[int, int]] | None = None
+        self._cells: list[Cell] = []
+        self._starts: list[int] = []
+
+    def windows(self) -> list[tuple[int, int]]:
+        if self._windows is None:
+            self._windows, self._cells = self._recognizer._windows(self._text)
+            self._starts = [cell.start for cell in self._cells]
+        return self._windows
+
+    def cell_at(self, start: int, end: int) -> Cell | None:
+        """The labelled cell that holds [start, end), if any."""
+        self.windows()
+        index = bisect_right(self._starts, start) - 1
+        if index >= 0 and end <= self._cells[index].end:
+            return self._cells[index]
+        return None
 
 
 def _moved(finding: Finding, start: int, end: int) -> Finding:

@@ -16,7 +16,7 @@ NUMBER_NEGATIVE: tuple[str, ...] = (
 # abbreviations seen in Chinese schemas: yhkh 银行卡号, khh 开户行, xyk 信用卡.
 CARD_CONTEXT: tuple[str, ...] = (
     "卡号", "银行卡", "银行卡号", "开户行", "开户银行", "账号", "帐号", "银行账户", "收款账户", "付款账户",
-    "储蓄卡", "信用卡", "借记卡", "贷记卡", "银联", "持卡人", "结算卡", "工资卡",
+    "储蓄卡", "信用卡", "借记卡", "贷记卡", "银联", "持卡人", "结算卡", "工资卡", "这张卡", "此卡", "该卡",
     "card", "card no", "card_no", "cardno", "card number", "cardnumber", "card_num", "bank", "account",
     "acct", "yhk", "yhkh", "khh", "xyk", "visa", "mastercard", "amex", "jcb", "unionpay",
 )

@@ -8,7 +8,7 @@ from yinsi.recognizers._cards import (
     looks_like_resident_id,
     luhn_valid,
 )
-from yinsi.recognizers._gated import ContextFirstRecognizer
+from yinsi.recognizers._field_context import FieldContextRecognizer
 from yinsi.recognizers._hotwords import CARD_CONTEXT, NUMBER_NEGATIVE, RESIDENT_ID_LABELS
 from yinsi.recognizers.base import Examples, Pattern, digits_only
 
@@ -30,7 +30,7 @@ def is_valid_bank_card(value: str) -> bool | None:
     return True
 
 
-class BankCardRecognizer(ContextFirstRecognizer):
+class BankCardRecognizer(FieldContextRecognizer):
     """银行卡号 (ISO/IEC 7812-1 IIN 62 China UnionPay, check digit ISO/IEC 7812-1 Annex B Luhn).
 
     UnionPay numbers (`62`, 16–19 digits) are found anywhere, contiguous or in groups of four

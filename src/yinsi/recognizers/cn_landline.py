@@ -8,8 +8,9 @@ from functools import lru_cache
 import phonenumbers
 from phonenumbers import PhoneNumberType
 
+from yinsi.recognizers._field_context import FieldContextRecognizer
 from yinsi.recognizers._hotwords import NUMBER_NEGATIVE
-from yinsi.recognizers.base import Examples, Pattern, PatternRecognizer, digits_only
+from yinsi.recognizers.base import Examples, Pattern, digits_only
 
 # Long-distance area codes are prefix-free (010, 02x, then three digits after 0), which is what lets
 # `0755 8888 8888` split unambiguously. Local numbers have 7 or 8 digits and never start with 0 or 1.
@@ -70,7 +71,7 @@ def _without_extension(value: str) -> str:
     return value
 
 
-class CnLandlineRecognizer(PatternRecognizer):
+class CnLandlineRecognizer(FieldContextRecognizer):
     """固定电话号码 (ITU-T E.164 country code 86; 长途区号 per MIIT numbering plan, via libphonenumber).
 
     Finds `010-12345678`, `(010)12345678`, `（0755）8888 8888`, `0571 8888 8888转123`, `+86 10 1234 5678`,
@@ -92,7 +93,8 @@ class CnLandlineRecognizer(PatternRecognizer):
         "总机", "传真", "联系方式", "致电", "拨打", "分机", "lxdh", "gddh", "phone", "tel", "telephone",
         "fax", "hotline", "landline", "contact", "收件人", "收货人", "联系人",
     )
-    negative_context = NUMBER_NEGATIVE
+    # A 10-digit QQ number can look like an 800 number.
+    negative_context = (*NUMBER_NEGATIVE, "qq", "扣扣", "微信")
     # Letters touching the digits mean a hex trace ID or a product code, not a phone number.
     boundary = "alnum"
     validated_score = 0.7

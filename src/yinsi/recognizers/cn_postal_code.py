@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from yinsi.recognizers._gated import ContextFirstRecognizer
+from yinsi.recognizers._field_context import FieldContextRecognizer
 from yinsi.recognizers._hotwords import NUMBER_NEGATIVE
 from yinsi.recognizers.base import Examples, Pattern
 
@@ -20,7 +20,7 @@ def is_valid_postal_code(value: str) -> bool:
     return len(value) == 6 and value.isdigit() and value[:2] in POSTAL_ZONES
 
 
-class CnPostalCodeRecognizer(ContextFirstRecognizer):
+class CnPostalCodeRecognizer(FieldContextRecognizer):
     """邮政编码 (China Post scheme: province 2 + postal area 1 + county 1 + delivery office 2 digits).
 
     Any six digits could be a postal code, so only labelled ones are reported: after a label (邮编,

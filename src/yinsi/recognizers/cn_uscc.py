@@ -6,8 +6,9 @@ from functools import lru_cache
 
 from stdnum.cn import uscc
 
+from yinsi.recognizers._field_context import FieldContextRecognizer
 from yinsi.recognizers._hotwords import NUMBER_NEGATIVE, RESIDENT_ID_LABELS
-from yinsi.recognizers.base import Examples, Pattern, PatternRecognizer
+from yinsi.recognizers.base import Examples, Pattern
 from yinsi.recognizers.cn_resident_id import PROVINCE_CODES
 
 # GB 32100-2015 §4.1 and later allocations: 登记管理部门代码 1 机构编制, 2 外交, 3 司法行政, 4 文化,
@@ -38,7 +39,7 @@ def is_valid_uscc(value: str) -> bool | None:
     return True if organization_code_check(value[8:16]) == value[16] else None
 
 
-class CnUsccRecognizer(PatternRecognizer):
+class CnUsccRecognizer(FieldContextRecognizer):
     """统一社会信用代码 (GB 32100-2015, check character MOD 31; embedded GB 11714-1997 organisation code).
 
     Structure: registration authority, entity category, 6-digit GB/T 2260 region, 9-character
@@ -54,8 +55,8 @@ class CnUsccRecognizer(PatternRecognizer):
         "企业代码", "tyshxydm", "shxydm", "uscc", "credit code", "tax id", "taxid", "tax_no",
         "business license",
     )
-    # Resident-ID labels: an 18-character ID that fails its own check may pass GB 32100's by chance.
-    negative_context = (*NUMBER_NEGATIVE, *RESIDENT_ID_LABELS)
+    # Resident-ID and card labels: an 18-digit ID or card may pass GB 32100's check by chance.
+    negative_context = (*NUMBER_NEGATIVE, *RESIDENT_ID_LABELS, "卡号", "银行卡", "卡")
     boundary = "alnum"
     validated_score = 0.85
     context_boost = 0.15

@@ -11,8 +11,9 @@ from yinsi.recognizers._cards import (
     looks_like_resident_id,
     luhn_valid,
 )
+from yinsi.recognizers._field_context import FieldContextRecognizer
 from yinsi.recognizers._hotwords import CARD_CONTEXT, NUMBER_NEGATIVE, RESIDENT_ID_LABELS
-from yinsi.recognizers.base import Examples, Pattern, PatternRecognizer, digits_only
+from yinsi.recognizers.base import Examples, Pattern, digits_only
 
 
 @lru_cache(maxsize=65536)
@@ -35,7 +36,7 @@ def is_valid_credit_card(value: str) -> bool | None:
     return False if looks_like_resident_id(digits) else None
 
 
-class CreditCardRecognizer(PatternRecognizer):
+class CreditCardRecognizer(FieldContextRecognizer):
     """信用卡号 (ISO/IEC 7812-1 issuer identification numbers, check digit Annex B Luhn).
 
     Covers the international brands, whoever issued the card: Visa (4), Mastercard (51–55, 2221–2720),

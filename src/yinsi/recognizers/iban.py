@@ -6,8 +6,9 @@ from functools import lru_cache
 
 from stdnum import iban
 
+from yinsi.recognizers._field_context import FieldContextRecognizer
 from yinsi.recognizers._hotwords import NUMBER_NEGATIVE
-from yinsi.recognizers.base import Examples, Pattern, PatternRecognizer
+from yinsi.recognizers.base import Examples, Pattern
 
 
 @lru_cache(maxsize=65536)
@@ -16,7 +17,7 @@ def is_valid_iban(value: str) -> bool:
     return iban.is_valid(value.replace(" ", ""))
 
 
-class IbanRecognizer(PatternRecognizer):
+class IbanRecognizer(FieldContextRecognizer):
     """国际银行账号 IBAN (ISO 13616-1:2020; MOD 97-10 per ISO/IEC 7064; SWIFT IBAN registry structures).
 
     Finds the electronic form `DE89370400440532013000` and the print form in groups of four

@@ -6,8 +6,9 @@ from functools import lru_cache
 
 from stdnum import imei
 
+from yinsi.recognizers._field_context import FieldContextRecognizer
 from yinsi.recognizers._hotwords import NUMBER_NEGATIVE
-from yinsi.recognizers.base import Examples, Pattern, PatternRecognizer, digits_only
+from yinsi.recognizers.base import Examples, Pattern, digits_only
 
 # Reporting Body Identifiers: the first two digits of every type allocation code (TAC), assigned by
 # GSMA (TS.06 "IMEI Allocation and Approval Process"): 01 PTCRB, 10 DECT, 30 Iridium, 33 DGPT,
@@ -29,7 +30,7 @@ def is_valid_imei(value: str) -> bool | None:
     return True if digits[:2] in REPORTING_BODIES else None
 
 
-class ImeiRecognizer(PatternRecognizer):
+class ImeiRecognizer(FieldContextRecognizer):
     """国际移动设备识别码 IMEI (3GPP TS 23.003 §6.2.1 TAC + serial + Luhn check digit; GSMA TS.06).
 
     Finds `352099001761481` and the grouped `35-209900-176148-1` (RBI-TAC-serial-check). A bare

@@ -6,8 +6,9 @@ from functools import lru_cache
 
 import phonenumbers
 
+from yinsi.recognizers._field_context import FieldContextRecognizer
 from yinsi.recognizers._hotwords import NUMBER_NEGATIVE
-from yinsi.recognizers.base import Examples, Pattern, PatternRecognizer, digits_only
+from yinsi.recognizers.base import Examples, Pattern, digits_only
 
 # E.164 allows at most 15 digits including the country code; the shortest valid numbers (small
 # island states) have 7 national digits after a 1–3 digit code.
@@ -46,7 +47,7 @@ def is_valid_international_number(value: str) -> bool:
     return number.country_code != _CHINA and phonenumbers.is_valid_number(number)
 
 
-class PhoneNumberRecognizer(PatternRecognizer):
+class PhoneNumberRecognizer(FieldContextRecognizer):
     """国际电话号码 (ITU-T E.164 with country code; allocation per libphonenumber metadata).
 
     Finds `+1 (415) 555-2671`, `+44 20 7946 0958`, `+852 2123 4567` and `0044 20 7946 0958`. The

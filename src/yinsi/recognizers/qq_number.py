@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from yinsi.recognizers._gated import ContextFirstRecognizer
+from yinsi.recognizers._field_context import FieldContextRecognizer
 from yinsi.recognizers._hotwords import NUMBER_NEGATIVE
 from yinsi.recognizers.base import Examples, Pattern
 from yinsi.recognizers.cn_mobile import is_valid_cn_mobile
@@ -23,7 +23,7 @@ def is_valid_qq_number(value: str) -> bool:
     return 5 <= len(value) <= 11 and value[0] != "0" and not (len(value) == 11 and is_valid_cn_mobile(value))
 
 
-class QqNumberRecognizer(ContextFirstRecognizer):
+class QqNumberRecognizer(FieldContextRecognizer):
     """QQ号 (Tencent QQ account identifier, numeric, 10000 upwards; no check digit).
 
     Any run of five to eleven digits could be a QQ number, so only labelled ones are reported (QQ, qq号,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from yinsi.recognizers._gated import ContextFirstRecognizer
+from yinsi.recognizers._field_context import FieldContextRecognizer
 from yinsi.recognizers._hotwords import NUMBER_NEGATIVE
 from yinsi.recognizers.base import Examples, Pattern
 
@@ -26,7 +26,7 @@ def is_plausible_wechat_id(value: str) -> bool:
     return value.lower() not in _PLACEHOLDERS
 
 
-class WechatIdRecognizer(ContextFirstRecognizer):
+class WechatIdRecognizer(FieldContextRecognizer):
     """微信号 (Tencent WeChat ID rules: 6–20 characters, a letter first, then letters, digits, _ and -).
 
     Almost any word fits those rules, so an ID is reported only right after a WeChat label (微信, 微信号,
