@@ -135,8 +135,12 @@ def strip_title(text: str, start: int, end: int) -> int:
 
 def extend_address(text: str, end: int) -> int:
     """Extend an address span over building, unit and room parts that follow it."""
-    match = _ADDRESS_TAIL.match(text, end)
-    return match.end() if match else end
+    # Back up over a number the span ends in (…小区3|栋), so its unit word is matched with it.
+    restart = end
+    while restart > 0 and text[restart - 1].isascii() and text[restart - 1].isalnum():
+        restart -= 1
+    match = _ADDRESS_TAIL.match(text, restart)
+    return max(end, match.end()) if match else end
 
 
 def is_street_level(text: str, start: int, end: int) -> bool:
