@@ -163,6 +163,7 @@ def test_application_attributes(
             {
                 "com.example.news.MainActivity",
                 "com.example.news.NewsApp",
+                "com.example.news.NewsApp$1",
                 "com.example.news.SdkInitProvider",
                 "com.umeng.commonsdk.UMConfigure",
                 "com.igexin.sdk.PushManager",
@@ -227,7 +228,8 @@ def test_startup_calls_follow_application_and_provider(facts: dict[str, AppFacts
     expected = {
         "com.example.news.NewsApp.initSdks",  # Application.onCreate → initSdks()
         "com.umeng.commonsdk.UMConfigure.init",  # → UMConfigure.init(...)
-        "com.igexin.sdk.PushManager.getInstance",
+        "java.lang.Thread.start",
+        "com.igexin.sdk.PushManager.getInstance",  # in NewsApp$1.run(), the Runnable given to the thread
         "com.igexin.sdk.PushManager.initialize",
         "android.net.wifi.WifiInfo.getMacAddress",  # inside UMConfigure.init, depth 2
         "android.telephony.TelephonyManager.getSubscriberId",  # inside PushManager.initialize

@@ -385,9 +385,34 @@ def _sdk_before_consent() -> SampleApp:
     const/4 v2, 0x1
     const/4 v3, 0x0
     invoke-static {p0, v0, v1, v2, v3}, Lcom/umeng/commonsdk/UMConfigure;->init(Landroid/content/Context;Ljava/lang/String;Ljava/lang/String;ILjava/lang/String;)V
+    new-instance v0, Ljava/lang/Thread;
+    new-instance v1, Lcom/example/news/NewsApp$1;
+    invoke-direct {v1, p0}, Lcom/example/news/NewsApp$1;-><init>(Lcom/example/news/NewsApp;)V
+    invoke-direct {v0, v1}, Ljava/lang/Thread;-><init>(Ljava/lang/Runnable;)V
+    invoke-virtual {v0}, Ljava/lang/Thread;->start()V
+    return-void
+.end method
+"""
+    # Getui is initialised on a background thread, the usual way to keep start-up fast.
+    push_task = """.class final Lcom/example/news/NewsApp$1;
+.super Ljava/lang/Object;
+.implements Ljava/lang/Runnable;
+
+.field final synthetic app:Lcom/example/news/NewsApp;
+
+.method constructor <init>(Lcom/example/news/NewsApp;)V
+    .registers 2
+    iput-object p1, p0, Lcom/example/news/NewsApp$1;->app:Lcom/example/news/NewsApp;
+    invoke-direct {p0}, Ljava/lang/Object;-><init>()V
+    return-void
+.end method
+
+.method public run()V
+    .registers 3
     invoke-static {}, Lcom/igexin/sdk/PushManager;->getInstance()Lcom/igexin/sdk/PushManager;
     move-result-object v0
-    invoke-virtual {v0, p0}, Lcom/igexin/sdk/PushManager;->initialize(Landroid/content/Context;)V
+    iget-object v1, p0, Lcom/example/news/NewsApp$1;->app:Lcom/example/news/NewsApp;
+    invoke-virtual {v0, v1}, Lcom/igexin/sdk/PushManager;->initialize(Landroid/content/Context;)V
     return-void
 .end method
 """
@@ -408,13 +433,14 @@ def _sdk_before_consent() -> SampleApp:
         "sdk_before_consent",
         package,
         "新闻资讯类",
-        "news app initialising Umeng and Getui in Application.onCreate, before any consent dialog",
+        "news app initialising Umeng (directly) and Getui (on a thread) in Application.onCreate, before any consent",
         manifest,
         {
             "com/example/news/MainActivity": _activity(package),
             "com/example/news/NewsApp": _plain_class(
                 "Lcom/example/news/NewsApp;", app, "Landroid/app/Application;"
             ),
+            "com/example/news/NewsApp$1": push_task,
             "com/example/news/SdkInitProvider": _plain_class(
                 "Lcom/example/news/SdkInitProvider;", provider, "Landroid/content/ContentProvider;"
             ),

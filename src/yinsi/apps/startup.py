@@ -22,6 +22,7 @@ APPLICATION_ENTRIES = (
     ("onCreate", "()V"),
 )
 PROVIDER_ENTRIES = (("<clinit>", "()V"), ("<init>", "()V"), ("onCreate", "()Z"))
+TASK_ENTRIES = (("run", "()V"), ("call", "()Ljava/lang/Object;"))
 _MAX_SUPERCLASSES = 8
 
 
@@ -93,6 +94,12 @@ def startup_calls(
             reached.add(f"{descriptor_to_name(descriptor)}.{name}")
             if depth < max_depth:
                 push(program.find(descriptor, name, dex.proto_descriptor(proto_idx)), depth + 1)
+                if name == "<init>":
+                    # An app object built here is most often a Runnable/Callable handed to a thread or
+                    # executor (anonymous classes and desugared lambdas alike): its body runs at start-up
+                    # too, through platform code the walk cannot follow.
+                    for task, task_proto in TASK_ENTRIES:
+                        push(program.find(descriptor, task, task_proto), depth + 1)
         for idx in fields:
             class_idx, name_idx = dex.field_id(idx)
             reached.add(f"{descriptor_to_name(dex.type_descriptor(class_idx))}.{dex.string(name_idx)}")
