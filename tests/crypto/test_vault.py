@@ -71,3 +71,8 @@ def test_position_records(tmp_path: Path) -> None:
     with Vault(tmp_path / "v.db", KEY) as vault:
         assert vault.document(digest) == ("gb18030", [(3, 14, "13800138000"), (20, 22, "张三")])
     assert "张三".encode() not in (tmp_path / "v.db").read_bytes()
+
+
+def test_new_vaults_are_private(tmp_path: Path) -> None:
+    Vault(tmp_path / "v.db", KEY).close()
+    assert (tmp_path / "v.db").stat().st_mode & 0o077 == 0

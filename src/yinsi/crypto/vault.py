@@ -59,6 +59,10 @@ class Vault:
             raise InputError(f"vault {self.path} does not exist")
         self._aead = AESGCM(key.derive("vault"))
         self._digest_key = key.derive("vault-digest")
+        if not self.path.exists():
+            # Created readable by the owner only: the contents are encrypted, but who restored what,
+            # and how much, is nobody else's business either.
+            self.path.touch(mode=0o600)
         try:
             self._db = sqlite3.connect(self.path)
             self._db.executescript(_SCHEMA)
