@@ -80,6 +80,7 @@ def test_manifest_matches_androguard(shared_data: Path, apk: Path) -> None:
     assert kinds["service"] == set(ref.get_services())
     assert kinds["receiver"] == set(ref.get_receivers())
     assert kinds["provider"] == set(ref.get_providers())
+    assert (facts.label or "") == (ref.get_app_name() or "")  # @string label resolved via resources.arsc
     assert facts.limits == ()
     _check_classes(apk, facts)
 
@@ -127,3 +128,21 @@ def test_startup_reaches_sdk_initialisation(shared_data: Path) -> None:
     facts = extract_facts(path)
     assert facts.application_class == "com.xuexiang.xupdatedemo.App"
     assert any(call.startswith("com.xuexiang.xupdate.") for call in facts.startup_calls)
+
+
+def test_label_from_compact_resource_entries(shared_data: Path) -> None:
+    """Android 14 compact resource entries (androguard's compact-entry.apk: a table without classes.dex)."""
+    from yinsi.apps.manifest import read_manifest
+    from yinsi.apps.resources import resolve_string
+
+    path = APK_DIR / "androguard__compact-entry.apk"
+    if not path.exists():
+        pytest.skip("compact-entry APK absent")
+    with zipfile.ZipFile(path) as archive:
+        manifest = read_manifest(archive.read("AndroidManifest.xml"))
+        arsc = archive.read("resources.arsc")
+    assert manifest.label is None and manifest.label_resource == 0x7F010000
+    assert resolve_string(arsc, 0x7F010000) == "erev0s.com-CompactEntry"
+    assert resolve_string(arsc, 0x7F010001) is None  # no such entry
+    assert resolve_string(arsc[: len(arsc) // 2], 0x7F010000) is None  # truncated table: unresolved, no error
+    assert resolve_string(b"garbage", 0x7F010000) is None

@@ -125,11 +125,11 @@ def _string_pool(data: bytes, offset: int, size: int, label: str) -> list[str]:
         pos = base + rel
         if pos >= limit:
             raise ApkError(f"malformed {label}: string offset outside the string pool")
-        out.append(_utf8_string(data, pos) if utf8 else _utf16_string(data, pos))
+        out.append(utf8_string(data, pos) if utf8 else utf16_string(data, pos))
     return out
 
 
-def _utf8_string(data: bytes, pos: int) -> str:
+def utf8_string(data: bytes, pos: int) -> str:
     # Two lengths: UTF-16 units, then UTF-8 bytes; each 1 byte, or 2 with the high bit set.
     for _ in range(2):
         length = data[pos]
@@ -141,7 +141,7 @@ def _utf8_string(data: bytes, pos: int) -> str:
     return data[pos : pos + length].decode("utf-8", errors="replace")
 
 
-def _utf16_string(data: bytes, pos: int) -> str:
+def utf16_string(data: bytes, pos: int) -> str:
     length = data[pos] | (data[pos + 1] << 8)
     pos += 2
     if length & 0x8000:

@@ -16,12 +16,13 @@ from .facts import AppFacts
 from .limits import Deadline, ExtractionLimits
 from .manifest import Manifest, read_manifest
 from .references import collect_api_calls
+from .resources import resolve_string
 from .signing import signing_certificate
 from .startup import Program, startup_calls
 
 _DEX = re.compile(r"classes(\d*)\.dex")
 _NATIVE = re.compile(r"lib/[^/]+/([^/]+\.so)")
-_MANIFEST = "AndroidManifest.xml"
+_MANIFEST, _RESOURCES = "AndroidManifest.xml", "resources.arsc"
 DEFAULT_LIMITS = ExtractionLimits()
 _STRUCTURE_ERRORS = (struct.error, IndexError, ValueError, UnicodeError, OverflowError, RecursionError)
 
@@ -83,7 +84,7 @@ def _extract(
         version_code=manifest.version_code,
         min_sdk=manifest.min_sdk,
         target_sdk=manifest.target_sdk,
-        label=manifest.label,
+        label=manifest.label or _resolve_label(archive, manifest),
         application_class=manifest.application_class,
         permissions=manifest.permissions,
         permission_max_sdk=manifest.permission_max_sdk,
@@ -130,6 +131,13 @@ def _read_dexes(
         name = "classes.dex" if number == 1 else f"classes{number}.dex"
         dexes.append(Dex(archive.read(name), name))
     return dexes
+
+
+def _resolve_label(archive: ApkArchive, manifest: Manifest) -> str | None:
+    """The app name behind `android:label="@string/..."`, from resources.arsc (default locale first)."""
+    if manifest.label_resource is None or _RESOURCES not in archive:
+        return None
+    return resolve_string(archive.read(_RESOURCES), manifest.label_resource)
 
 
 def _sha256(path: Path) -> str:

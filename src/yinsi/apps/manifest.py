@@ -27,6 +27,7 @@ class Manifest:
     min_sdk: int | None
     target_sdk: int | None
     label: str | None
+    label_resource: int | None  # resource id when android:label is a reference (@string/app_name)
     application_class: str | None
     permissions: tuple[str, ...]
     permission_max_sdk: tuple[tuple[str, int], ...]
@@ -86,6 +87,7 @@ def read_manifest(data: bytes) -> Manifest:
         min_sdk=min_sdk if min_sdk is not None else 1,
         target_sdk=target_sdk if target_sdk is not None else (min_sdk if min_sdk is not None else 1),
         label=_literal(app.get("label")),
+        label_resource=_reference(app.get("label")),
         application_class=resolve_class_name(package, app_class) if app_class else None,
         permissions=tuple(sorted(permissions)),
         permission_max_sdk=tuple(sorted(max_sdk.items())),
@@ -144,6 +146,16 @@ def _literal(value: AxmlValue | None) -> str | None:
     """A string attribute, or None when it is a resource reference we do not resolve."""
     text = _text(value)
     return None if text is None or text.startswith(("@", "?")) else text
+
+
+def _reference(value: AxmlValue | None) -> int | None:
+    """The resource id of an `@xxxxxxxx` reference value, else None."""
+    if isinstance(value, str) and value.startswith("@") and len(value) == 9:
+        try:
+            return int(value[1:], 16)
+        except ValueError:
+            return None
+    return None
 
 
 def _int(value: AxmlValue | None) -> int | None:
