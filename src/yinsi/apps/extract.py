@@ -62,6 +62,12 @@ def _extract(
     apk: Path, archive: ApkArchive, size: int, digest: str, limits: ExtractionLimits, deadline: Deadline
 ) -> AppFacts:
     if _MANIFEST not in archive:
+        inner = sorted(n for n in archive.names() if n.endswith(".apk"))
+        if inner:  # .xapk / .apks bundles and split-APK sets are zips of APKs
+            raise ApkError(
+                f"no {_MANIFEST}: this is an app bundle of {len(inner)} APK(s) ({inner[0]}, ...); "
+                "unpack it and audit the base APK"
+            )
         raise ApkError(f"no {_MANIFEST}; not an Android application package")
     manifest = read_manifest(archive.read(_MANIFEST))
     notes: list[str] = []
