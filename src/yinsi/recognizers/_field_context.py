@@ -73,21 +73,33 @@ class FieldContextRecognizer(PatternRecognizer):
     `max_candidate_length` bounds a match (in characters) so that the windows can be sized: a hotword
     at [s, e) reaches candidates that start up to `window.before` characters after e, or end up to
     `window.after` characters before s. Patterns that are not gated still scan the whole text.
+
+    `hotwords_first = False` runs gated patterns over the whole text instead, for a pattern that
+    starts with a rare literal and is cheaper to scan than the hotwords are to find.
+
+    Table columns are read by recognizers that find hotwords first, and by those that set
+    `column_context` (values that score low without a label, such as IMEIs); for the others a
+    validated value already scores high, and the hotword search over the whole text it would take
+    costs more than it gives.
     """
 
     max_candidate_length: ClassVar[int] = 40
+    hotwords_first: ClassVar[bool] = True
+    column_context: ClassVar[bool] = False
 
     def __init__(self) -> None:
         super().__init__()
         words = spellings(self.context)
         self._anchors = re.compile(trie_regex(words)) if words else None
+        gated = self.requires_context or any(pattern.requires_context for pattern in self.patterns)
+        self._reads_columns = self.column_context or (gated and self.hotwords_first)
 
     def analyze(self, text: str) -> Iterator[Finding]:
         if self.prefilter and not any(literal in text for literal in self.prefilter):
             return
         layout = _Layout(self, text)
         for pattern, regex in self._compiled:
-            if self.requires_context or pattern.requires_context:
+            if self.hotwords_first and (self.requires_context or pattern.requires_context):
                 matches: Iterable[re.Match[str]] = (
                     match for low, high in layout.windows() for match in regex.finditer(text, low, high)
                 )
@@ -209,7 +221,9 @@ class _Layout:
         return self._windows
 
     def cell_at(self, start: int, end: int) -> Cell | None:
-        """The labelled cell that holds [start, end), if any."""
+        """The labelled cell that holds [start, end), if any (None when columns are not read)."""
+        if not self._recognizer._reads_columns:
+            return None
         self.windows()
         index = bisect_right(self._starts, start) - 1
         if index >= 0 and end <= self._cells[index].end:

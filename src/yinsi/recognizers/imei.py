@@ -47,6 +47,7 @@ class ImeiRecognizer(FieldContextRecognizer):
         "device_id", "deviceid", "device id", "device-id", "sbh",
     )
     negative_context = NUMBER_NEGATIVE
+    column_context = True  # a bare IMEI scores below 0.5; an IMEI column vouches for it
     validated_score = 0.45
     context_boost = 0.45
     examples = Examples(
