@@ -264,3 +264,13 @@ def test_column_names_count_as_context(work: Path) -> None:
     assert yinsi("mask", "a.csv", "b.txt", "--policy", "p.yaml", "--out", "out", "-q") == 0
     assert (work / "out" / "a.csv").read_text(encoding="utf-8") == "QQ,备注\n<QQ_NUMBER>,无\n"
     assert (work / "out" / "b.txt").read_text(encoding="utf-8") == "123456789,无\n"
+
+
+def test_bad_bytes_after_the_sample_leave_no_partial_copy(work: Path) -> None:
+    # Detection sees valid UTF-8 in the first 64 KiB; the damage comes later, mid-stream.
+    body = ("手机13800138000 一切正常\n" * 6000).encode()
+    (work / "late.txt").write_bytes(body + b"\xff\xfe broken\n")
+    assert len(body) > 64 * 1024
+    assert yinsi("mask", "late.txt", "--policy", "policy.yaml", "--out", "out", "-q") == 2
+    assert not (work / "out" / "late.txt").exists()
+    assert not (work / "out").exists() or not any((work / "out").iterdir())  # no temporary file left

@@ -1,12 +1,12 @@
 """Rewrite one file through a value transform: decode it exactly as it is stored, change values per
 format, and publish the result atomically in the same encoding.
 
-Formats: CSV and TSV cell by cell, JSON Lines value by value (a line that is not JSON as text), and
-anything else as text in line-aligned blocks of about a million characters (one `analyze` call each).
-A file is read whole, because decoding must be checked before anything is written. Decoding is
-strict: a file that does not decode cleanly is refused rather than rewritten with replacement
-characters, because the copy would silently differ from the original in more than its personal
-information.
+Formats: CSV and TSV cell by cell (read whole: quoted cells may hold line breaks), JSON Lines value by
+value (a line that is not JSON as text), and anything else as text; text and JSON Lines stream in
+line-aligned blocks of about a million characters (one `analyze` call each), in bounded memory.
+Decoding is strict: a file that does not decode cleanly is refused (and any partial copy discarded)
+rather than rewritten with replacement characters, because the copy would silently differ from the
+original in more than its personal information.
 
 Writing goes through `sinks.output.Output` (temporary file in the target directory, fsync, os.replace),
 so an interrupted run leaves any earlier output whole. The encoding is detected by `sources.charset`.
@@ -21,7 +21,7 @@ import shutil
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
+from typing import BinaryIO, Literal
 
 from yinsi.core.errors import InputError
 from yinsi.rewriting import csv_cells, jsonl_values
@@ -34,6 +34,7 @@ Format = Literal["text", "csv", "tsv", "jsonl"]
 Transform = Callable[[str, str | None], str]
 
 BLOCK_CHARS = 1024 * 1024
+READ_BYTES = 1024 * 1024
 _SUFFIX_FORMATS: dict[str, Format] = {".csv": "csv", ".tsv": "tsv", ".jsonl": "jsonl", ".ndjson": "jsonl"}
 BACKUP_SUFFIX = ".bak"
 
@@ -77,36 +78,43 @@ def rewrite_file(
     With `collect_units`, the result lists every changed span of the new text with the original text
     it replaced (for a vault), and `digest` is the SHA-256 of the bytes written.
     """
-    raw = _read(source)
-    encoding = _encoding(source, raw)
-    try:
-        text = codecs.decode(raw, encoding)
-    except UnicodeDecodeError:
-        raise InputError(f"{source}: not cleanly decodable as {encoding}; refusing to rewrite it") from None
     kind = format_of(source, file_format)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    if backup:
-        shutil.copy2(source, source.with_name(source.name + BACKUP_SUFFIX))
-    scaled = _scaled(on_progress, len(raw), len(text))
-    units: list[Unit] | None = [] if collect_units else None
-    digest = hashlib.sha256()
-    encoder = codecs.getincrementalencoder(encoding)()
-    output = Output(str(target), encoding=encoding)
     try:
-        for piece in _rewrite(text, kind, transform, scaled, units):
-            output.handle.write(piece)
-            digest.update(encoder.encode(piece))
-        digest.update(encoder.encode("", final=True))
-        output.commit()
-    except UnicodeEncodeError:
-        output.discard()
-        raise InputError(f"{target}: a replacement cannot be written in {encoding}") from None
-    except BaseException:
-        output.discard()
-        raise
+        handle = source.open("rb")
+    except OSError as error:
+        raise InputError(f"{source}: {error.strerror or error}") from None
+    with handle:
+        sample = handle.read(SAMPLE_BYTES)
+        encoding = _encoding(source, sample, complete=len(sample) < SAMPLE_BYTES)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if backup:
+            shutil.copy2(source, source.with_name(source.name + BACKUP_SUFFIX))
+        size = [0]
+        blocks = _decoded_blocks(handle, sample, encoding, size, on_progress)
+        units: list[Unit] | None = [] if collect_units else None
+        digest = hashlib.sha256()
+        encoder = codecs.getincrementalencoder(encoding)()
+        output = Output(str(target), encoding=encoding)
+        try:
+            for piece in _rewrite(blocks, kind, transform, units):
+                output.handle.write(piece)
+                digest.update(encoder.encode(piece))
+            digest.update(encoder.encode("", final=True))
+            output.commit()
+        except UnicodeDecodeError:
+            output.discard()
+            raise InputError(
+                f"{source}: not cleanly decodable as {encoding}; refusing to rewrite it"
+            ) from None
+        except UnicodeEncodeError:
+            output.discard()
+            raise InputError(f"{target}: a replacement cannot be written in {encoding}") from None
+        except BaseException:
+            output.discard()
+            raise
     if source != target:
         shutil.copymode(source, target)
-    return Rewritten(source, target, kind, encoding, len(raw), digest.digest(), tuple(units or ()))
+    return Rewritten(source, target, kind, encoding, size[0], digest.digest(), tuple(units or ()))
 
 
 def restore_file(source: Path, target: Path, encoding: str, units: list[Unit]) -> Rewritten:
@@ -145,16 +153,6 @@ def file_digest(path: Path) -> bytes:
     return hashlib.sha256(_read(path)).digest()
 
 
-def _scaled(
-    on_progress: Callable[[int], None] | None, size: int, characters: int
-) -> Callable[[int], None] | None:
-    """Report progress in (estimated) bytes of the source while working in characters."""
-    if on_progress is None or characters == 0:
-        return None
-    ratio = size / characters
-    return lambda done: on_progress(int(done * ratio))
-
-
 def _read(path: Path) -> bytes:
     try:
         return path.read_bytes()
@@ -162,28 +160,61 @@ def _read(path: Path) -> bytes:
         raise InputError(f"{path}: {error.strerror or error}") from None
 
 
-def _encoding(path: Path, raw: bytes) -> str:
-    detection = detect(raw[:SAMPLE_BYTES], complete=len(raw) <= SAMPLE_BYTES)
+def _encoding(path: Path, sample: bytes, *, complete: bool) -> str:
+    detection = detect(sample, complete=complete)
     if detection.encoding is None:
         raise BinaryFileError(f"{path}: looks binary; only text, CSV, TSV and JSON Lines files can be masked")
     return detection.encoding
 
 
-def _rewrite(
-    text: str,
-    kind: Format,
-    transform: Transform,
+def _decoded_blocks(
+    handle: BinaryIO,
+    sample: bytes,
+    encoding: str,
+    size: list[int],
     on_progress: Callable[[int], None] | None,
-    units: list[Unit] | None,
 ) -> Iterator[str]:
-    """The new text in pieces; with `units`, also every changed span (offsets into the new text)."""
+    """The file's text in blocks of about BLOCK_CHARS characters that end at a line end, decoded
+    strictly and incrementally, so memory stays bounded whatever the file size (a line longer than
+    four blocks is cut inside). `size[0]` counts the bytes read.
+    """
+    decoder = codecs.getincrementaldecoder(encoding)(errors="strict")
+    buffer = ""
+    data = sample
+    while True:
+        final = not data
+        size[0] += len(data)
+        if on_progress is not None and data:
+            on_progress(len(data))
+        buffer += decoder.decode(data, final=final)
+        while len(buffer) >= BLOCK_CHARS:
+            cut = buffer.rfind("\n", 0, BLOCK_CHARS) + 1
+            if cut == 0:
+                if len(buffer) < 4 * BLOCK_CHARS:
+                    break
+                cut = BLOCK_CHARS
+            yield buffer[:cut]
+            buffer = buffer[cut:]
+        if final:
+            break
+        data = handle.read(READ_BYTES)
+    if buffer:
+        yield buffer
+
+
+def _rewrite(
+    blocks: Iterator[str], kind: Format, transform: Transform, units: list[Unit] | None
+) -> Iterator[str]:
+    """The new text in pieces; with `units`, also every changed span (offsets into the new text).
+
+    CSV and TSV are rewritten whole, because a quoted cell may hold line breaks anywhere; text and
+    JSON Lines block by block.
+    """
     if kind in ("csv", "tsv"):
-        yield csv_cells.rewrite(text, transform, "," if kind == "csv" else "\t", units)
-        if on_progress:
-            on_progress(len(text))
+        yield csv_cells.rewrite("".join(blocks), transform, "," if kind == "csv" else "\t", units)
         return
     written = 0
-    for block in _line_blocks(text):
+    for block in blocks:
         if kind == "jsonl":
             pieces = []
             for line in _lines(block):
@@ -203,8 +234,6 @@ def _rewrite(
             new = _text(block, transform, units, written)
             written += len(new)
             yield new
-        if on_progress:
-            on_progress(len(block))
 
 
 def _text(value: str, transform: Transform, units: list[Unit] | None, offset: int) -> str:
@@ -228,19 +257,6 @@ def _lines(block: str) -> Iterator[str]:
         end = block.find("\n", start)
         end = len(block) if end < 0 else end + 1
         yield block[start:end]
-        start = end
-
-
-def _line_blocks(text: str) -> Iterator[str]:
-    """`text` in blocks of about BLOCK_CHARS that end at line ends (values do not span lines)."""
-    start = 0
-    length = len(text)
-    while start < length:
-        end = min(length, start + BLOCK_CHARS)
-        if end < length:
-            newline = text.rfind("\n", start, end)
-            end = newline + 1 if newline > start else end
-        yield text[start:end]
         start = end
 
 
