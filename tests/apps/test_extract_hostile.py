@@ -117,6 +117,11 @@ CASES = [
         "no classes.dex",
     ),
     (
+        "app bundle",
+        lambda p: write_zip(p / "bundle.xapk", {"base.apk": b"PK", "split_config.arm64_v8a.apk": b"PK"}),
+        "app bundle of 2 APK",
+    ),
+    (
         "plain-text manifest",
         lambda p: write_zip(
             p / "textmanifest.apk",
