@@ -12,8 +12,8 @@ from pathlib import Path
 from yinsi.apps.audit import AppAudit
 from yinsi.apps.findings import Severity
 from yinsi.apps.rules.registry import discover
+from yinsi.sinks.sarif import sarif_log
 
-SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 _LEVEL = {Severity.HIGH: "error", Severity.MEDIUM: "warning", Severity.LOW: "note", Severity.INFO: "none"}
 
 
@@ -50,14 +50,10 @@ def to_sarif(audits: Sequence[AppAudit], *, tool_version: str) -> dict[str, obje
                     "heuristic": finding.heuristic,
                 },
             })
-    return {
-        "$schema": SARIF_SCHEMA,
-        "version": "2.1.0",
-        "runs": [{
-            "tool": {"driver": {"name": "yinsi app audit", "version": tool_version, "rules": rules}},
-            "artifacts": [{"location": {"uri": Path(audit.facts.path).as_posix()},
-                           "hashes": {"sha-256": audit.facts.sha256}} for audit in audits],
-            "results": results,
-            "properties": {"scores": {audit.facts.package: audit.score.value for audit in audits}},
-        }],
-    }
+    driver = {"name": "yinsi app audit", "version": tool_version, "rules": rules}
+    return sarif_log(
+        driver, results,
+        artifacts=[{"location": {"uri": Path(audit.facts.path).as_posix()},
+                    "hashes": {"sha-256": audit.facts.sha256}} for audit in audits],
+        properties={"scores": {audit.facts.package: audit.score.value for audit in audits}},
+    )
