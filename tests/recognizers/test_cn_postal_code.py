@@ -20,6 +20,7 @@ def found(text: str) -> list[tuple[str, str]]:
         ('{"zip": "518000"}', "518000"),
         ("https://example.com/addr?postcode=200120&city=sh", "200120"),
         ("yb=830000", "830000"),
+        ('{"postalCode": "837160"}', "837160"),
         ("Postal code 850000", "850000"),
         ("邮编：５１８０００", "５１８０００"),
         ("邮编 010010", "010010"),  # Hohhot, leading zero

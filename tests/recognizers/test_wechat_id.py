@@ -28,6 +28,10 @@ def found(text: str, entities: tuple[str, ...] = ("WECHAT_ID",)) -> list[tuple[s
         ("微信号abcdefghijklmnopqrst。", "abcdefghijklmnopqrst"),  # 20 characters, the maximum
         ("我微信是xuli2002，谢谢", "xuli2002"),
         ("你加我微信吧 cuilei_1997，谢谢", "cuilei_1997"),
+        ("邮箱 a@b.com  微信号码：ytao1971\n", "ytao1971"),
+        ("加我威信 ming991970", "ming991970"),  # homophone used to dodge filters
+        ("VX qiangjia-532", "qiangjia-532"),
+        ("wx: abc_123", "abc_123"),
         ('{"微信号": "blong1971", "sfzh": "x"}', "blong1971"),
         ("微信号：jiangfang718 备注订单号", "jiangfang718"),  # negative word lowers, label stands
     ],
@@ -42,6 +46,7 @@ def test_finds_wechat_ids(text: str, expected: str) -> None:
         "微信支付 WeChatPay",  # no ID after the label
         "wechat account",  # English labels need a separator
         "wxabc12345",
+        "add me on wechat johnsmith",  # an English label needs a colon
         "微信：abc",  # too short
         "微信号abcdefghijklmnopqrstu",  # 21 characters
         "微信：1abcdef",  # must start with a letter

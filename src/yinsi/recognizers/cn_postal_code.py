@@ -37,7 +37,7 @@ class CnPostalCodeRecognizer(FieldContextRecognizer):
     )
     context = (
         "邮编", "邮政编码", "postcode", "post code", "postal code", "zip", "zipcode", "zip code", "yb",
-        "yzbm",
+        "yzbm", "postalCode", "postal_code", "postCode", "post_code", "zipCode", "zip_code",
     )
     max_candidate_length = 6
     negative_context = NUMBER_NEGATIVE

@@ -34,7 +34,7 @@ class QqNumberRecognizer(FieldContextRecognizer):
 
     entity_type = "QQ_NUMBER"
     patterns = (Pattern("qq", r"[1-9]\d{4,10}(?![\d@])", 0.45),)
-    context = ("qq", "qq号", "qq号码", "扣扣", "企鹅号", "企鹅")
+    context = ("qq", "qq号", "qq号码", "q号", "扣扣", "企鹅号", "企鹅")
     requires_context = True
     max_candidate_length = 11
     negative_context = (*NUMBER_NEGATIVE, "qq群", "群号", "q群")

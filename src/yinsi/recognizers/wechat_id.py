@@ -8,12 +8,17 @@ from yinsi.recognizers._field_context import FieldContextRecognizer
 from yinsi.recognizers._hotwords import NUMBER_NEGATIVE
 from yinsi.recognizers.base import Examples, Pattern
 
-# Chinese labels may touch the value (微信abc123); English and pinyin ones need a separator, because
-# "wxabc123" or "wechat account" are ordinary words. A quote around the key or value covers JSON.
+# Chinese labels may touch the value (微信abc123), incl. the homophones people use to dodge filters
+# (威信, 薇信, V信). English labels need a colon ("wechat account" is English); the pinyin
+# abbreviations vx / wx / weixin are no English words and may be followed by a space alone, but not
+# by the ID itself ("wxabc123"). A quote around the key or value covers JSON.
 _CHINESE_LABEL = (
-    r"(?:微信(?:号|账号|帐号|ID)?(?:是|为|吧)?|[Vv薇]信号?|加[VvWw微]|wxh)[\"']?[ \t]*[:：=]?[ \t]*[\"']?"
+    r"(?:[微威薇Vv]信(?:号码?|账号|帐号|ID)?(?:是|为|吧)?|加[VvWw微]|wxh)[\"']?[ \t]*[:：=]?[ \t]*[\"']?"
 )
-_LATIN_LABEL = r"(?:we[-_ ]?chat|weixin|wx|vx)(?:[-_ ]?(?:id|hao|no))?[\"']?[ \t]*[:：=][ \t]*[\"']?"
+_LATIN_LABEL = (
+    r"(?:we[-_ ]?chat(?:[-_ ]?(?:id|no))?[\"']?[ \t]*[:：=]"
+    r"|(?:weixin|wx|vx)(?:[-_ ]?(?:id|hao|no))?[\"']?(?:[ \t]*[:：=]|[ \t]))[ \t]*[\"']?"
+)
 # The ID itself; what follows may not continue it, nor turn it into an email or a domain.
 _ID = r"(?P<value>[A-Za-z][-_A-Za-z0-9]{5,19})(?![-_A-Za-z0-9@]|\.[A-Za-z0-9])"
 
@@ -41,7 +46,7 @@ class WechatIdRecognizer(FieldContextRecognizer):
         Pattern("wxid", r"(?P<value>wxid_[a-z0-9]{8,20})(?![-_A-Za-z0-9])", 0.8),
     )
     context = (
-        "微信", "微信号", "WeChat", "v信", "薇信", "加v", "加w", "加微", "wxh", "wechat", "we chat",
+        "微信", "微信号", "WeChat", "v信", "薇信", "威信", "加v", "加w", "加微", "wxh", "wechat", "we chat",
         "we-chat", "weixin", "wx", "vx",
     )
     # Label, separators and the longest ID.
