@@ -154,6 +154,17 @@ class Dex:
         class_idx, proto_idx, name_idx = struct.unpack_from("<HHL", self.data, self._methods_off + 8 * idx)
         return class_idx, proto_idx, name_idx
 
+    def member_table(self, kind: str) -> list[tuple[int, int]]:
+        """All `method_ids` or `field_ids` as (class type_idx, name string_idx), in index order."""
+        offset, count = (
+            (self._methods_off, self.method_count)
+            if kind == "method"
+            else (self._fields_off, self.field_count)
+        )
+        return [
+            (cls, name) for cls, _, name in struct.iter_unpack("<HHL", self.data[offset : offset + 8 * count])
+        ]
+
     def field_id(self, idx: int) -> tuple[int, int]:
         """field_ids[idx] as (class type_idx, name string_idx)."""
         if idx >= self.field_count:
@@ -185,26 +196,54 @@ class Dex:
         if not class_def.class_data_off:
             return []
         data, pos = self.data, class_def.class_data_off
+        out: list[tuple[int, int]] = []
         try:
             sizes = []
             for _ in range(4):
                 value, pos = _uleb128(data, pos)
                 sizes.append(value)
-            for _ in range(sizes[0] + sizes[1]):  # static and instance fields: idx_diff, access_flags
-                _, pos = _uleb128(data, pos)
-                _, pos = _uleb128(data, pos)
-            out = []
+            for _ in range(2 * (sizes[0] + sizes[1])):  # fields: field_idx_diff, access_flags
+                while data[pos] & 0x80:
+                    pos += 1
+                pos += 1
             for count in (sizes[2], sizes[3]):  # direct, then virtual methods; indices restart per list
                 method_idx = 0
                 for _ in range(count):
-                    diff, pos = _uleb128(data, pos)
-                    _, pos = _uleb128(data, pos)
-                    code_off, pos = _uleb128(data, pos)
-                    method_idx += diff
+                    # ULEB128 fast path inlined: this loop runs once per method of the APK.
+                    byte = data[pos]
+                    if byte < 0x80:
+                        method_idx += byte
+                        pos += 1
+                    else:
+                        diff, pos = _uleb128(data, pos)
+                        method_idx += diff
+                    while data[pos] & 0x80:  # access_flags
+                        pos += 1
+                    code_off, pos = _uleb128(data, pos + 1)
                     out.append((method_idx, code_off))
         except IndexError:
             raise ApkError(f"malformed {self.label}: class_data_item runs past the end of the file") from None
         return out
+
+    def class_references(
+        self, class_def: ClassDef, methods: set[int], fields: set[int], strings: set[int]
+    ) -> int:
+        """Add the method_ids, field_ids and const-string string_ids used by all methods of a class;
+        return how many methods have malformed bytecode (read up to the fault)."""
+        units, size, malformed = self.units, len(self.data), 0
+        for _, code_off in self.methods(class_def):
+            if not code_off:
+                continue
+            if code_off & 3 or code_off + 16 > size:
+                malformed += 1
+                continue
+            half = code_off >> 1
+            insns_size = units[half + 6] | (units[half + 7] << 16)  # code_item.insns_size at +12
+            if code_off + 16 + 2 * insns_size > size or not scan_references(
+                units, half + 8, insns_size, methods, fields, strings
+            ):
+                malformed += 1
+        return malformed
 
     def code_references(
         self, code_off: int, methods: set[int], fields: set[int], strings: set[int] | None = None

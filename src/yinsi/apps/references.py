@@ -29,9 +29,10 @@ def collect_api_calls(
     callers: defaultdict[str, set[str]] = defaultdict(set)
     limits: list[str] = []
     for dex in dexes:
-        method_names: dict[int, str | None] = {}
-        field_names: dict[int, str | None] = {}
         owners: dict[int, str | None] = {}  # type_idx → dotted class name when outside the app
+        method_names = _external_members(dex, "method", defined, owners)
+        field_names = _external_members(dex, "field", defined, owners)
+        external_methods, external_fields = frozenset(method_names), frozenset(field_names)
         malformed: list[str] = []
         class_defs = dex.class_defs()
         for done, class_def in enumerate(class_defs):
@@ -45,21 +46,13 @@ def collect_api_calls(
             methods: set[int] = set()
             fields: set[int] = set()
             strings: set[int] = set()
-            for _, code_off in dex.methods(class_def):
-                if code_off and not dex.code_references(code_off, methods, fields, strings):
-                    malformed.append(caller)  # references before the bad instruction are kept
-            for idx in methods:
-                name = method_names.get(idx, "")
-                if name == "":
-                    name = method_names[idx] = _member_name(dex, *dex.method_id(idx)[::2], defined, owners)
-                if name:
-                    callers[name].add(caller)
-            for idx in fields:
-                name = field_names.get(idx, "")
-                if name == "":
-                    name = field_names[idx] = _member_name(dex, *dex.field_id(idx), defined, owners)
-                if name:
-                    callers[name].add(caller)
+            if dex.class_references(class_def, methods, fields, strings):
+                malformed.append(caller)  # references before the bad instruction are kept
+            # Set intersections run in C; most references are to the app's own classes.
+            for idx in methods.intersection(external_methods):
+                callers[method_names[idx]].add(caller)
+            for idx in fields.intersection(external_fields):
+                callers[field_names[idx]].add(caller)
             for idx in strings:
                 if idx < dex.string_count:
                     text = dex.string(idx)
@@ -67,24 +60,28 @@ def collect_api_calls(
                         callers[text].add(caller)
         if malformed:
             limits.append(
-                f"bytecode: {len(malformed)} method(s) in {dex.label} end in malformed bytecode, "
-                f"read up to the fault (first in {malformed[0]})"
+                f"bytecode: {len(malformed)} class(es) in {dex.label} have methods ending in malformed "
+                f"bytecode, read up to the fault (first: {malformed[0]})"
             )
     return _freeze(callers), limits
 
 
-def _member_name(
-    dex: Dex, class_idx: int, name_idx: int, defined: frozenset[str], owners: dict[int, str | None]
-) -> str | None:
-    """Dotted "pkg.Class.member" when the member's class is outside the app, else None."""
-    if class_idx in owners:
-        owner = owners[class_idx]
-    else:
-        owner = descriptor_to_name(dex.type_descriptor(class_idx))
-        if owner in defined or owner.startswith("["):
-            owner = None  # app-internal, or an array pseudo-class (clone())
-        owners[class_idx] = owner
-    return None if owner is None else f"{owner}.{dex.string(name_idx)}"
+def _external_members(
+    dex: Dex, kind: str, defined: frozenset[str], owners: dict[int, str | None]
+) -> dict[int, str]:
+    """Index → dotted "pkg.Class.member" for every method_id or field_id whose class is outside the app."""
+    out: dict[int, str] = {}
+    for idx, (class_idx, name_idx) in enumerate(dex.member_table(kind)):
+        if class_idx in owners:
+            owner = owners[class_idx]
+        else:
+            owner = descriptor_to_name(dex.type_descriptor(class_idx))
+            if owner in defined or owner.startswith("["):
+                owner = None  # app-internal, or an array pseudo-class (clone())
+            owners[class_idx] = owner
+        if owner is not None:
+            out[idx] = f"{owner}.{dex.string(name_idx)}"
+    return out
 
 
 def _freeze(callers: dict[str, set[str]]) -> tuple[tuple[str, tuple[str, ...]], ...]:
