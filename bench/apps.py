@@ -4,6 +4,7 @@
     python bench/apps.py --apks DIR --repeat 3    # best of 3 runs for each tool
     python bench/apps.py --json > apps.json
     python bench/apps.py --analyze                # add androguard AnalyzeAPK (classes + cross-references)
+    python bench/apps.py --clock cpu              # CPU time of this process instead of wall-clock time
 
 For each APK with DEX files, both tools start from the APK file:
 
@@ -16,7 +17,7 @@ and the class sets are compared (they must be identical). The "yinsi full" colum
 references, startup reachability and the signing certificate — compared against androguard's class
 listing alone, which does none of that. With `--analyze`, androguard's `AnalyzeAPK` (which builds the
 cross-references yinsi's full extraction also produces) is timed too: the like-for-like baseline.
-Times are wall-clock seconds, best of `--repeat` runs for both tools.
+Times are seconds (wall-clock, or CPU time with `--clock cpu`), best of `--repeat` runs for both tools.
 """
 
 from __future__ import annotations
@@ -64,16 +65,21 @@ class Timing:
         return None if self.yinsi_full_s is None else self.androguard_s / max(self.yinsi_full_s, 1e-9)
 
 
-def _best(repeat: int, run: Callable[[], Any]) -> tuple[float, Any]:
+_CLOCKS: dict[str, Callable[[], float]] = {"wall": time.perf_counter, "cpu": time.process_time}
+
+
+def _best(repeat: int, run: Callable[[], Any], clock: Callable[[], float]) -> tuple[float, Any]:
     best, result = float("inf"), None
     for _ in range(repeat):
-        start = time.perf_counter()
+        start = clock()
         result = run()
-        best = min(best, time.perf_counter() - start)
+        best = min(best, clock() - start)
     return best, result
 
 
-def time_apk(path: Path, repeat: int, analyze: bool = False) -> Timing | None:
+def time_apk(
+    path: Path, repeat: int, analyze: bool = False, clock: Callable[[], float] = time.perf_counter
+) -> Timing | None:
     """Figures for one APK, or None when it holds no DEX file."""
     from androguard.core.apk import APK
     from androguard.core.dex import DEX
@@ -91,17 +97,17 @@ def time_apk(path: Path, repeat: int, analyze: bool = False) -> Timing | None:
         apk = APK(str(path))
         return {descriptor_to_name(d) for n in names for d in DEX(apk.get_file(n)).get_classes_names()}
 
-    ours_s, our_classes = _best(repeat, ours)
-    theirs_s, their_classes = _best(repeat, theirs)
+    ours_s, our_classes = _best(repeat, ours, clock)
+    theirs_s, their_classes = _best(repeat, theirs, clock)
     try:
-        full_s, _ = _best(repeat, lambda: extract_facts(path))
+        full_s, _ = _best(repeat, lambda: extract_facts(path), clock)
     except ApkError:
         full_s = None
     analyze_s = None
     if analyze and full_s is not None:
         from androguard.misc import AnalyzeAPK
 
-        analyze_s, _ = _best(repeat, lambda: AnalyzeAPK(str(path)))
+        analyze_s, _ = _best(repeat, lambda: AnalyzeAPK(str(path)), clock)
     return Timing(
         path.name,
         len(names),
@@ -120,6 +126,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=1, help="best of N runs for each tool (default 1)")
     parser.add_argument("--json", action="store_true", help="print JSON instead of a table")
     parser.add_argument("--analyze", action="store_true", help="also time androguard AnalyzeAPK (slow)")
+    parser.add_argument(
+        "--clock",
+        choices=sorted(_CLOCKS),
+        default="wall",
+        help="wall-clock time, or this process's CPU time (steadier on a shared machine)",
+    )
     args = parser.parse_args(argv)
     try:
         from loguru import logger  # androguard logs every parsed structure at DEBUG
@@ -132,7 +144,11 @@ def main(argv: list[str] | None = None) -> int:
     if not apks:
         print(f"no .apk files in {args.apks}", file=sys.stderr)
         return 2
-    timings = [t for t in (time_apk(p, args.repeat, args.analyze) for p in apks) if t is not None]
+    timings = [
+        t
+        for t in (time_apk(p, args.repeat, args.analyze, _CLOCKS[args.clock]) for p in apks)
+        if t is not None
+    ]
     if args.json:
         print(
             json.dumps(
@@ -141,11 +157,11 @@ def main(argv: list[str] | None = None) -> int:
             )
         )
     else:
-        _print_table(timings, args.repeat)
+        _print_table(timings, args.repeat, args.clock)
     return 0 if all(t.identical for t in timings) else 1
 
 
-def _print_table(timings: list[Timing], repeat: int) -> None:
+def _print_table(timings: list[Timing], repeat: int, clock: str) -> None:
     print(
         f"{'APK':<50} {'dex':>3} {'classes':>7} {'yinsi cls':>9} {'yinsi full':>10} "
         f"{'androguard':>10} {'x cls':>6} {'x full':>6} {'Analyze':>8} {'x Anal':>6}  same"
@@ -170,7 +186,8 @@ def _print_table(timings: list[Timing], repeat: int) -> None:
     big = [t for t in full if t.classes >= 1000]
     print(
         f"\nsummary: {len(timings)} APKs with DEX, {sum(t.classes for t in timings)} classes, "
-        f"class sets identical: {sum(t.identical for t in timings)}/{len(timings)}; best of {repeat}\n"
+        f"class sets identical: {sum(t.identical for t in timings)}/{len(timings)}; "
+        f"{clock} time, best of {repeat}\n"
         f"  class listing: yinsi {total_ours:.3f}s vs androguard {total_theirs:.3f}s = "
         f"{total_theirs / max(total_ours, 1e-9):.0f}x faster\n"
         f"  full extract_facts ({len(full)} auditable APKs): yinsi {total_full:.3f}s vs androguard "
