@@ -62,6 +62,12 @@ def test_a_sentence_with_commas_is_no_header() -> None:
     assert column_cells(text, text.index("邮编"), text.index("邮编") + 2) == []
 
 
+def test_a_huge_line_is_no_header() -> None:
+    """Header lines are bounded, so a hotword on a long minified line costs no scan of the line."""
+    text = "x," * 5000 + "邮编,y\n" + "1," * 5000 + "518000,2\n"
+    assert column_cells(text, text.index("邮编"), text.index("邮编") + 2) == []
+
+
 def test_a_data_row_is_no_header() -> None:
     """A hotword in a row with values (digits) labels nothing below it."""
     text = "张三,邮编,518000\n李四,x,200120\n"

@@ -121,9 +121,9 @@ class FieldContextRecognizer(PatternRecognizer):
                 continue
             low = max(0, hit.start() - self.window.after - reach)
             spans.append((low, min(len(text), hit.end() + self.window.before + reach)))
-            line_start = text.rfind("\n", 0, hit.start()) + 1
+            line_start = _header_line_start(text, hit.start())
             # A hotword inside the rows of a table already found is data, not another header.
-            if hit.start() < table_end and line_start != header_start:
+            if line_start < 0 or (hit.start() < table_end and line_start != header_start):
                 continue
             found = column_cells(text, hit.start(), hit.end())
             if found:
@@ -243,6 +243,8 @@ _DELIMITERS = (",", "\t")
 _DIGIT = re.compile("[0-9]")
 # A header cell is a short name; longer text is a sentence that happens to hold commas.
 _MAX_LABEL = 24
+# Header lines are shorter than this (a few hundred columns of short names).
+_MAX_HEADER = 4096
 # Rows labelled by one header hotword; bounds the work for a hotword in a huge table's header.
 _MAX_ROWS = 100_000
 
@@ -256,15 +258,27 @@ class Cell:
     label: str
 
 
+def _header_line_start(text: str, index: int) -> int:
+    """Start of the line holding `index`, or -1 when that line is too long to be a table header.
+
+    Bounded so that many hotwords on one huge line (minified JSON) cost linear time, not quadratic.
+    """
+    low = max(0, index - _MAX_HEADER)
+    found = text.rfind("\n", low, index)
+    if found == -1:
+        return 0 if low == 0 else -1
+    return found + 1
+
+
 def column_cells(text: str, start: int, end: int) -> list[Cell]:
     """The cells below a header cell that contains [start, end), if its line is a CSV/TSV header.
 
     The table is the run of following lines with as many delimiters as the header; a line with
     quoted delimiters or of another shape ends it.
     """
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", end)
-    if line_end == -1:
+    line_start = _header_line_start(text, start)
+    line_end = text.find("\n", end, end + _MAX_HEADER)
+    if line_start < 0 or line_end == -1:
         return []
     header = text[line_start:line_end]
     delimiter = next((d for d in _DELIMITERS if header.count(d) >= 2), None)
