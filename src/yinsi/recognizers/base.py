@@ -99,7 +99,9 @@ class PatternRecognizer:
         entity_type(self.entity_type)  # fail early on a misspelt entity name
         self.name = type(self).__name__
         self.entity_types = (self.entity_type,)
-        self._compiled = tuple((pattern, re.compile(pattern.regex, pattern.flags)) for pattern in self.patterns)
+        self._compiled = tuple(
+            (pattern, re.compile(pattern.regex, pattern.flags)) for pattern in self.patterns
+        )
         self._hotwords = HotwordMatcher(self.context)
         self._negative = HotwordMatcher(self.negative_context)
         self._forbidden_neighbours = BOUNDARIES[self.boundary]
@@ -116,22 +118,43 @@ class PatternRecognizer:
     def analyze(self, text: str) -> Iterator[Finding]:
         if self.prefilter and not any(literal in text for literal in self.prefilter):
             return
-        forbidden = self._forbidden_neighbours
-        length = len(text)
         for pattern, regex in self._compiled:
-            has_value = "value" in regex.groupindex
-            for match in regex.finditer(text):
-                start, end = match.span("value") if has_value else match.span()
-                if start == end:
-                    continue
-                if forbidden and (
-                    (start > 0 and text[start - 1] in forbidden) or (end < length and text[end] in forbidden)
-                ):
-                    continue
+            for start, end in self._spans(text, regex):
                 start, end = self.trim(text, start, end)
                 finding = self._score(text, start, end, pattern)
                 if finding is not None:
                     yield finding
+
+    def _spans(
+        self, text: str, regex: re.Pattern[str], low: int = 0, high: int | None = None
+    ) -> Iterator[tuple[int, int]]:
+        """Spans of `regex` in text[low:high] whose neighbours respect the recognizer's boundary.
+
+        A match rejected for touching a digit or letter may hide a real one that starts inside it
+        ("0133 13800138000": "133 1380013" is rejected, "13800138000" is real), so the search resumes
+        one character after a rejected match's start instead of after its end.
+        """
+        forbidden = self._forbidden_neighbours
+        length = len(text)
+        stop = length if high is None else high
+        has_value = "value" in regex.groupindex
+        search = regex.search
+        position = low
+        while position <= stop:
+            match = search(text, position, stop)
+            if match is None:
+                return
+            start, end = match.span("value") if has_value else match.span()
+            if start == end or (
+                forbidden
+                and (
+                    (start > 0 and text[start - 1] in forbidden) or (end < length and text[end] in forbidden)
+                )
+            ):
+                position = match.start() + 1
+                continue
+            position = match.end() if match.end() > match.start() else match.start() + 1
+            yield start, end
 
     def _score(self, text: str, start: int, end: int, pattern: Pattern) -> Finding | None:
         verdict = self.validate(text[start:end])
