@@ -46,5 +46,9 @@ class HotwordMatcher:
         if not self._lowered:
             return ()
         # U+0000 never occurs in a hotword, so no word can match across the two halves.
-        haystack = text[max(0, start - window.before) : start].lower() + "\0" + text[end : end + window.after].lower()
+        haystack = (
+            text[max(0, start - window.before) : start].lower()
+            + "\0"
+            + text[end : end + window.after].lower()
+        )
         return tuple(word for word in self._lowered if word in haystack)
