@@ -105,3 +105,15 @@ def test_atomic_output_keeps_old_report_until_commit_and_on_abort(tmp_path: Path
 def test_table_summary_shows_masked_examples(tmp_path: Path) -> None:
     text = _write("table", tmp_path / "summary.txt")
     assert "CN_MOBILE" in text and "138****8000" in text and "a.txt" in text
+
+
+def test_every_sink_module_imports() -> None:
+    # formats() skips a module that fails to import so that one broken format cannot disable the
+    # others; this test is where such a module fails.
+    import importlib
+    import pkgutil
+
+    import yinsi.sinks
+
+    for info in pkgutil.iter_modules(yinsi.sinks.__path__):
+        importlib.import_module(f"yinsi.sinks.{info.name}")

@@ -13,10 +13,19 @@ from yinsi.sinks.output import Output
 
 @cache
 def formats() -> dict[str, SinkFactory]:
-    """`--format` name → factory, from every module of this package that defines FORMAT and create()."""
+    """`--format` name → factory, from every module of this package that defines FORMAT and create().
+
+    A module that fails to import offers no format rather than taking every other format (and the
+    whole `yinsi scan` command) down with it; the sink contract test imports each one and fails loudly.
+    """
     found: dict[str, SinkFactory] = {}
     for info in pkgutil.iter_modules(__path__):
-        module = importlib.import_module(f"{__name__}.{info.name}")
+        if info.name.startswith("_"):
+            continue
+        try:
+            module = importlib.import_module(f"{__name__}.{info.name}")
+        except Exception:  # see the docstring
+            continue
         name = getattr(module, "FORMAT", None)
         factory = getattr(module, "create", None)
         if isinstance(name, str) and callable(factory):
