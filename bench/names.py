@@ -17,7 +17,10 @@ Data folders that are absent are skipped. Needs the `bench` and `ner` extras.
 from __future__ import annotations
 
 import argparse
+import datetime
 import json
+import os
+import platform
 import sys
 import time
 from collections.abc import Callable, Iterable
@@ -197,6 +200,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=11)
     args = parser.parse_args(argv)
 
+    started = datetime.datetime.now(datetime.UTC)
+    print(f"{started:%Y-%m-%d %H:%M} UTC, Python {platform.python_version()}, "
+          f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
+    print()
     print("| data | system | type | exact P | exact R | exact F1 | lenient F1 |")
     print("|---|---|---|---|---|---|---|")
     for name, types in (
@@ -240,6 +247,7 @@ def main(argv: list[str] | None = None) -> int:
         jieba = jieba_tagger({"PER": "PER", "LOC": "LOC", "ORG": "ORG"})
         chars, mb = speed(sample, jieba)
         print(f"| jieba.posseg | {text_label} | {chars:,.0f} | {mb:.2f} |")
+    print(f"\nload average at the end: {os.getloadavg()[0]:.1f}")
     return 0
 
 
