@@ -35,6 +35,8 @@ def _options(command: _F) -> _F:
                      default=None, help="Exodus-format tracker JSON to use besides the built-in signatures."),
         click.option("--output", "-o", "output", type=click.Path(dir_okay=False, path_type=Path),
                      default=None, help="Write the report to FILE instead of standard output."),
+        click.option("--html", "html_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
+                     help="Also write a self-contained HTML report (scorecards, findings, references)."),
     ]):
         command = option(command)
     return command
@@ -148,6 +150,17 @@ def _sarif(audits: Sequence[AppAudit]) -> dict[str, object]:
     return to_sarif(audits, tool_version=__version__)
 
 
+def _write_html(html_path: Path | None, audits: Sequence[AppAudit]) -> None:
+    if html_path is None or not audits:
+        return
+    from yinsi import __version__
+    from yinsi.sinks.html import write_html_report
+    from yinsi.sinks.results import app_audit_result
+
+    write_html_report([app_audit_result(audits, tool_version=__version__)], str(html_path))
+    click.echo(f"yinsi: wrote {html_path}", err=True)
+
+
 def _finish(failed: bool, audited: int) -> None:
     """Exit 2 when any input was unusable (or nothing could be audited), else 0."""
     if failed or audited == 0:
@@ -158,7 +171,7 @@ def _finish(failed: bool, audited: int) -> None:
 @click.argument("apks", nargs=-1, required=True, type=click.Path(path_type=Path))
 @_options
 def audit(apks: Sequence[Path], category: str | None, output_format: str, trackers_file: Path | None,
-          output: Path | None) -> None:
+          output: Path | None, html_path: Path | None) -> None:
     """Audit each APK: findings by severity with references, necessary vs collectable PI, SDKs, score.
 
     Unusable APKs (not a zip, truncated, zip bomb, malformed manifest, no classes.dex) get one error
@@ -183,6 +196,7 @@ def audit(apks: Sequence[Path], category: str | None, output_format: str, tracke
 
     if audits:
         _emit(output, write)
+    _write_html(html_path, audits)
     _finish(failed, len(audits))
 
 
@@ -193,7 +207,7 @@ def audit(apks: Sequence[Path], category: str | None, output_format: str, tracke
               default=None, help="CSV of 'name,category' lines (name: APK file name, stem or package); "
                                  "overrides --category for the apps it names.")
 def rank(directory: Path, category: str | None, output_format: str, trackers_file: Path | None,
-         output: Path | None, categories_file: Path | None) -> None:
+         output: Path | None, html_path: Path | None, categories_file: Path | None) -> None:
     """Audit every *.apk under DIRECTORY and print a league table, best privacy score first.
 
     Apps are judged against their own category when `--categories` maps them, else `--category`.
@@ -225,6 +239,7 @@ def rank(directory: Path, category: str | None, output_format: str, trackers_fil
 
     if ranked:
         _emit(output, write)
+    _write_html(html_path, ranked)
     _finish(failed, len(ranked))
 
 

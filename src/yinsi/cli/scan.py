@@ -25,7 +25,8 @@ from yinsi.sinks.deliver import deliver
 EXIT_FINDINGS = 1
 EXIT_USAGE_OR_IO = 2
 _SIZE_RE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([kmgt]?)(?:i?b)?\s*$", re.IGNORECASE)
-_FORMAT_BY_SUFFIX = {".json": "json", ".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv"}
+_FORMAT_BY_SUFFIX = {".json": "json", ".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv", ".sarif": "sarif",
+                     ".html": "html", ".htm": "html"}
 _UNITS = {"": 1, "k": 1024, "m": 1024**2, "g": 1024**3, "t": 1024**4}
 
 
@@ -62,8 +63,11 @@ def _entity_list(values: tuple[str, ...]) -> frozenset[str] | None:
 @click.argument("paths", nargs=-1, required=True, metavar="PATH... | -")
 @click.option("--format", "output_format", type=click.Choice(sorted(formats())), default=None,
               help="table: summary for people; json: versioned result; jsonl/csv: one finding per line. "
-              "Default: from the --output extension (.json, .jsonl, .csv), else table.")
+              "sarif: SARIF 2.1.0 for code scanning; html: one self-contained page. "
+              "Default: from the --output extension (.json, .jsonl, .csv, .sarif, .html), else table.")
 @click.option("-o", "--output", metavar="FILE", help="Write the report to FILE (atomically), not stdout.")
+@click.option("--html", "html_output", metavar="FILE",
+              help="Also write a self-contained HTML report to FILE (masked previews; charts, inventory).")
 @click.option("--entities", multiple=True, metavar="TYPES",
               help="Only these entity types, comma-separated (see `yinsi entities`).")
 @click.option("--min-score", type=click.FloatRange(0.0, 1.0), default=DEFAULT_MIN_SCORE, show_default=True,
@@ -79,12 +83,19 @@ def _entity_list(values: tuple[str, ...]) -> frozenset[str] | None:
               help="Skip files larger than SIZE (e.g. 100M); by default any size is streamed.")
 @click.option("--jobs", type=click.IntRange(min=1), metavar="N",
               help="Worker processes (default: one per core when scanning over 16 MiB in several files).")
+@click.option("--inventory", is_flag=True,
+              help="Classify the columns of tabular files (CSV/TSV, JSON/JSONL, Parquet, .xlsx) instead: "
+              "a personal-information inventory, one row per column (json/csv with -o).")
+@click.option("--retention", metavar="PERIOD",
+              help="With --inventory: count rows with personal data older than PERIOD (180d, 6m, 2y).")
+@click.option("--timestamp-column", metavar="NAME", help="With --inventory --retention: the row-age column.")
 @click.pass_context
 def command(
     ctx: click.Context,
     paths: tuple[str, ...],
     output_format: str | None,
     output: str | None,
+    html_output: str | None,
     entities: tuple[str, ...],
     min_score: float,
     exclude: tuple[str, ...],
@@ -93,6 +104,9 @@ def command(
     key_file: str | None,
     max_file_size: int | None,
     jobs: int | None,
+    inventory: bool,
+    retention: str | None,
+    timestamp_column: str | None,
 ) -> None:
     """Scan files, directories (recursively) and standard input (`-`) for personal information.
 
@@ -102,6 +116,9 @@ def command(
       yinsi scan ./exports --format json -o report.json
       cat app.log | yinsi scan - --entities CN_MOBILE,CN_RESIDENT_ID
       yinsi scan ./src --exclude node_modules --fail-on-findings
+      yinsi scan --inventory exports/ --retention 180d -o inventory.json
+      yinsi scan ./src --format sarif -o pi.sarif      (code-scanning tools)
+      yinsi scan ./exports -o scan.json --html report.html
 
     Previews are masked and values are counted by keyed digest; raw values appear only with
     --show-values.
@@ -112,6 +129,12 @@ def command(
       1  something was found and --fail-on-findings was given
       2  usage error, or a path could not be read (the rest is still scanned)
     """
+    if inventory:
+        from yinsi.cli._inventory import scan_files_inventory
+
+        scan_files_inventory(ctx, paths, output_format=output_format, output=output, retention=retention,
+                             timestamp_column=timestamp_column, exclude=exclude)
+        return
     output_format = output_format or _format_for(output)
     settings = ScanSettings(
         entities=_entity_list(entities),
@@ -126,19 +149,23 @@ def command(
     key = load_digest_key(key_file)
     progress = ScanProgress()
     scan = Scan(paths, settings, key, observer=progress, jobs=jobs)
-    sink = create_sink(output_format, Output(output, private=settings.include_values),
-                       include_values=settings.include_values)
+    sinks = [create_sink(output_format, Output(output, private=settings.include_values),
+                         include_values=settings.include_values)]
+    if html_output:
+        sinks.append(create_sink("html", Output(html_output, private=settings.include_values),
+                                 include_values=settings.include_values))
     # SIGTERM (a CI timeout, `kill`) unwinds like Ctrl-C: workers stop, no half-written report stays.
     previous = signal.signal(signal.SIGTERM, _exit_on_signal)
     try:
         with progress.running(scan.plan()):
-            meta = deliver(scan, [sink], tool_version=__version__)
+            meta = deliver(scan, sinks, tool_version=__version__)
     finally:
         signal.signal(signal.SIGTERM, previous)
     stats = meta.stats
-    if output:
-        click.echo(f"yinsi: wrote {output} ({stats.findings} findings in {stats.files_scanned} files)",
-                   err=True)
+    for written in (output, html_output):
+        if written:
+            click.echo(f"yinsi: wrote {written} ({stats.findings} findings in {stats.files_scanned} files)",
+                       err=True)
     if stats.errors:
         ctx.exit(EXIT_USAGE_OR_IO)
     if fail_on_findings and stats.findings:
