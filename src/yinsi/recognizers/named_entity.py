@@ -52,15 +52,15 @@ class NamedEntityRecognizer:
     def __init__(self) -> None:
         self.name = type(self).__name__
         self._sensitive = {entity: entity_type(entity).sensitive for entity in self.entity_types}
+        self._tagger: CrfTagger | None = None
+        self._resolved = False
 
     def analyze(self, text: str) -> Iterator[Finding]:
         if _CJK.search(text) is None and _LABEL_HINT.search(text) is None:
             return
         from yinsi.ner.combine import combine
-        from yinsi.ner.tagger import load_tagger, tagger_available
 
-        use_model = tagger_available()
-        tagger = load_tagger() if use_model else None
+        tagger = self._model()
         for offset, segment in _segments(text):
             model = _tag(tagger, segment) if tagger is not None else []
             for span in combine(segment, model):
@@ -73,6 +73,15 @@ class NamedEntityRecognizer:
                     sensitive=self._sensitive[span.entity_type],
                     evidence=Evidence(pattern=span.source),
                 )
+
+    def _model(self) -> CrfTagger | None:
+        """The shared tagger, looked up on the first text, not at construction (keeps imports light)."""
+        if not self._resolved:
+            from yinsi.ner.tagger import load_tagger, tagger_available
+
+            self._tagger = load_tagger() if tagger_available() else None
+            self._resolved = True
+        return self._tagger
 
 
 def _tag(tagger: CrfTagger, segment: str) -> list[tuple[int, int, str]]:
