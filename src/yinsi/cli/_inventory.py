@@ -153,6 +153,29 @@ def _render_retention(tables: tuple[TableReport, ...], console: Console) -> None
     console.print(grid)
 
 
+def scan_files_inventory(
+    ctx: click.Context, paths: tuple[str, ...], *, output_format: str | None, output: str | None,
+    retention: str | None, timestamp_column: str | None, exclude: tuple[str, ...],
+) -> None:
+    """`yinsi scan --inventory`: the tabular files among `paths` (directories walked) as one source."""
+    from yinsi.core.errors import ConfigurationError
+    from yinsi.sources.tabular_files import FileSource, is_tabular
+    from yinsi.sources.walk import FileEntry, walk
+
+    if output_format not in (None, *_FORMATS):
+        raise ConfigurationError(f"--inventory writes table, json or csv, not {output_format}")
+    files = [
+        entry.path for entry in walk(paths, exclude=exclude, max_file_size=None)
+        if isinstance(entry, FileEntry) and is_tabular(entry.path)
+    ]
+    if not files:
+        raise ConfigurationError("no tabular files (.csv .tsv .json .jsonl .parquet .xlsx) to inventory")
+    settings = settings_from(sample_size=1000, full=False, tables=(), exclude_tables=(),
+                             retention=retention, timestamp_column=timestamp_column, min_score=0.5)
+    source = FileSource(files, display_name=", ".join(paths))
+    run_inventory(ctx, source, settings, output_format=output_format, output=output)
+
+
 class TableProgress:
     """A progress bar per table on stderr (only on a terminal)."""
 

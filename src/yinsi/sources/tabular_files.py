@@ -211,9 +211,9 @@ class ExcelTable(_FileTable):
 class FileSource:
     """Tabular files as a source: one table per file, one per worksheet of a workbook."""
 
-    def __init__(self, paths: Sequence[str]) -> None:
+    def __init__(self, paths: Sequence[str], *, display_name: str | None = None) -> None:
         self.paths = tuple(paths)
-        self.display_name = ", ".join(self.paths)
+        self.display_name = display_name if display_name is not None else ", ".join(self.paths)
 
     def tables(self) -> list[Table]:
         found: list[Table] = []
@@ -262,7 +262,7 @@ def is_tabular(path: str) -> bool:
 def flatten(value: Any, prefix: str = "") -> dict[str, object]:
     """A JSON value as path → scalar: `{"customer": {"phone": 1}}` → `{"customer.phone": 1}`.
 
-    Arrays of scalars are joined into one text; arrays of objects give `key[].child` columns whose
+    Arrays of scalars become one `key[]` text; arrays of objects give `key[].child` columns whose
     values are joined, so one record stays one row.
     """
     flat: dict[str, object] = {}

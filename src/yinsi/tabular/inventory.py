@@ -124,7 +124,7 @@ class InventoryRun:
         timestamp = pick_timestamp_column(columns, settings.timestamp_column)
         if timestamp is None:
             note = (f"no column {settings.timestamp_column!r}" if settings.timestamp_column
-                    else "no timestamp column found (name one with --timestamp-column)")
+                    else "no timestamp column (name one with --timestamp-column)")
             return RetentionReport(days, None, note=note)
         personal_names = {column.name for column in report.personal_columns} - {timestamp.name}
         personal = [column for column in columns if column.name in personal_names]
