@@ -100,12 +100,12 @@ class FieldContextRecognizer(PatternRecognizer):
         layout = _Layout(self, text)
         for pattern, regex in self._compiled:
             if self.hotwords_first and (self.requires_context or pattern.requires_context):
-                matches: Iterable[re.Match[str]] = (
-                    match for low, high in layout.windows() for match in regex.finditer(text, low, high)
+                spans: Iterable[tuple[int, int]] = (
+                    span for low, high in layout.windows() for span in self._spans(text, regex, low, high)
                 )
             else:
-                matches = regex.finditer(text)
-            yield from self._candidates(text, pattern, regex, matches, layout)
+                spans = self._spans(text, regex)
+            yield from self._candidates(text, pattern, spans, layout)
 
     def _windows(self, text: str) -> tuple[list[tuple[int, int]], list[Cell]]:
         """Merged [low, high) ranges that contain every candidate some hotword can reach, and the
@@ -168,27 +168,15 @@ class FieldContextRecognizer(PatternRecognizer):
         """Whether a hotword found at [start, end) opens a window; override to skip look-alikes."""
         return True
 
-    def accepts_neighbours(self, text: str, start: int, end: int) -> bool:
-        """The base rule: the characters around a candidate may not be of the `boundary` kind."""
-        forbidden = self._forbidden_neighbours
-        return not forbidden or not (
-            (start > 0 and text[start - 1] in forbidden) or (end < len(text) and text[end] in forbidden)
-        )
-
     def _candidates(
         self,
         text: str,
         pattern: Pattern,
-        regex: re.Pattern[str],
-        matches: Iterable[re.Match[str]],
+        spans: Iterable[tuple[int, int]],
         layout: _Layout,
     ) -> Iterator[Finding]:
-        """The base recognizer's per-match steps: neighbour check, trim, validate and score."""
-        has_value = "value" in regex.groupindex
-        for match in matches:
-            start, end = match.span("value") if has_value else match.span()
-            if start == end or not self.accepts_neighbours(text, start, end):
-                continue
+        """The base recognizer's per-candidate steps (neighbours already checked): trim, validate, score."""
+        for start, end in spans:
             start, end = self.trim(text, start, end)
             cell = layout.cell_at(start, end)
             if cell is not None:

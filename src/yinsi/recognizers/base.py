@@ -66,6 +66,7 @@ class Pattern:
 _DIGITS = frozenset("0123456789")
 _ALNUM = frozenset("0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
 BOUNDARIES: dict[str, frozenset[str]] = {"digit": _DIGITS, "alnum": _ALNUM, "none": frozenset()}
+_ALLOWED_NEIGHBOUR = {"digit": re.compile("[^0-9]"), "alnum": re.compile("[^0-9A-Za-z]")}
 
 
 class PatternRecognizer:
@@ -105,11 +106,19 @@ class PatternRecognizer:
         self._hotwords = HotwordMatcher(self.context)
         self._negative = HotwordMatcher(self.negative_context)
         self._forbidden_neighbours = BOUNDARIES[self.boundary]
+        self._allowed_neighbour = _ALLOWED_NEIGHBOUR.get(self.boundary)
         self._sensitive = entity_type(self.entity_type).sensitive
 
     def validate(self, value: str) -> bool | None:
         """Check the candidate's own rules (check digit, date, prefix). None means "cannot check"."""
         return None
+
+    def accepts_neighbours(self, text: str, start: int, end: int) -> bool:
+        """The characters around a raw match may not be of the `boundary` kind; override to refine."""
+        forbidden = self._forbidden_neighbours
+        return not forbidden or not (
+            (start > 0 and text[start - 1] in forbidden) or (end < len(text) and text[end] in forbidden)
+        )
 
     def trim(self, text: str, start: int, end: int) -> tuple[int, int]:
         """Adjust a raw match span (e.g. to drop a captured label); the default keeps it."""
@@ -131,12 +140,14 @@ class PatternRecognizer:
         """Spans of `regex` in text[low:high] whose neighbours respect the recognizer's boundary.
 
         A match rejected for touching a digit or letter may hide a real one that starts inside it
-        ("0133 13800138000": "133 1380013" is rejected, "13800138000" is real), so the search resumes
-        one character after a rejected match's start instead of after its end.
+        ("0133 13800138000": "133 1380013" is rejected, "13800138000" is real). No candidate can start
+        where the previous character is forbidden, so the search resumes at the next position that
+        follows an allowed character: just past a separator, or past the end of a long digit run in one
+        step (resuming one character later would re-match inside the run again and again).
         """
-        forbidden = self._forbidden_neighbours
-        length = len(text)
-        stop = length if high is None else high
+        accepts = self.accepts_neighbours
+        allowed = self._allowed_neighbour
+        stop = len(text) if high is None else high
         has_value = "value" in regex.groupindex
         search = regex.search
         position = low
@@ -145,13 +156,10 @@ class PatternRecognizer:
             if match is None:
                 return
             start, end = match.span("value") if has_value else match.span()
-            if start == end or (
-                forbidden
-                and (
-                    (start > 0 and text[start - 1] in forbidden) or (end < length and text[end] in forbidden)
-                )
-            ):
-                position = match.start() + 1
+            if start == end or not accepts(text, start, end):
+                next_allowed = allowed.search(text, match.start(), stop) if allowed is not None else None
+                position = next_allowed.end() if next_allowed is not None else match.start() + 1
+                position = max(position, match.start() + 1)
                 continue
             position = match.end() if match.end() > match.start() else match.start() + 1
             yield start, end

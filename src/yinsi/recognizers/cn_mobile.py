@@ -11,6 +11,7 @@ from yinsi.recognizers._anchored import take_back
 from yinsi.recognizers._hotwords import NUMBER_NEGATIVE
 from yinsi.recognizers.base import Examples, Pattern, PatternRecognizer, digits_only
 
+
 # libphonenumber's metadata tracks MIIT allocations (incl. virtual operators 162/165/167/170/171, IoT
 # and satellite ranges); its national-number regex is compiled once so that a candidate costs one
 # fullmatch instead of a full phonenumbers.parse (~20 µs).
@@ -51,8 +52,8 @@ class CnMobileRecognizer(PatternRecognizer):
     entity_type = "CN_MOBILE"
     patterns = (Pattern("mobile", r"1[3-9]\d[ -]?\d{4}[ -]?\d{4}", 0.4),)
     context = (
-        "手机", "手机号", "手机号码", "电话", "联系电话", "联系方式", "联系人", "致电", "拨打", "号码", "收件人",
-        "收货人", "短信", "验证码", "sjh", "lxdh", "phone", "mobile", "cell", "tel", "contact",
+        "手机", "手机号", "手机号码", "电话", "联系电话", "联系方式", "联系人", "致电", "拨打", "号码",
+        "收件人", "收货人", "短信", "验证码", "sjh", "lxdh", "phone", "mobile", "cell", "tel", "contact",
     )
     negative_context = NUMBER_NEGATIVE
     validated_score = 0.75
