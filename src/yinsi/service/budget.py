@@ -1,0 +1,46 @@
+"""Run blocking work (analysis, an APK audit) off the event loop, within a time and concurrency budget.
+
+A Python thread cannot be killed, so a request over its budget gets 504 at once while its thread
+finishes in the background; the concurrency cap counts those threads until they end, so a flood of
+slow requests turns into fast 503s instead of an unbounded pile of threads (OWASP API4:2023).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import threading
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from typing import TypeVar
+
+from yinsi.service.errors import ApiError
+
+T = TypeVar("T")
+
+
+class WorkBudget:
+    """A bounded thread pool; `run` waits at most `timeout` seconds for a slot and for the result."""
+
+    def __init__(self, concurrency: int) -> None:
+        self._slots = threading.BoundedSemaphore(concurrency)
+        self._pool = ThreadPoolExecutor(max_workers=concurrency, thread_name_prefix="yinsi-service")
+
+    async def run(self, work: Callable[[], T], timeout: float) -> T:
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + timeout
+        # Waiting for a slot happens in the pool's caller thread, not the event loop.
+        if not await asyncio.to_thread(self._slots.acquire, True, min(timeout, 1.0)):
+            raise ApiError(503, "busy", "the service is at its concurrency limit; retry later")
+        try:
+            future = loop.run_in_executor(self._pool, work)
+        except BaseException:
+            self._slots.release()
+            raise
+        future.add_done_callback(lambda _: self._slots.release())
+        try:
+            return await asyncio.wait_for(asyncio.shield(future), max(deadline - loop.time(), 0.001))
+        except TimeoutError:
+            raise ApiError(504, "timeout", f"the request took longer than its {timeout:g} s budget") from None
+
+    def close(self) -> None:
+        self._pool.shutdown(wait=False, cancel_futures=True)
