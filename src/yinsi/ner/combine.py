@@ -20,14 +20,11 @@ from yinsi.ner import rules
 PERSON_MODEL = 0.8
 PERSON_CONFIRMED = 0.95
 PERSON_LABEL_ONLY = 0.85
-PERSON_TITLE_ONLY = 0.75
 ADDRESS_STREET = 0.85
 ADDRESS_LABELLED = 0.95
 ADDRESS_PLACE_LABELLED = 0.6
 LOCATION = 0.4
 ORGANIZATION = 0.45
-
-_ENTITY = {"PER": "PERSON", "ADR": "ADDRESS", "LOC": "LOCATION", "ORG": "ORGANIZATION"}
 
 # Words the tagger is known to take for names in chat text; never names on their own.
 NOT_NAMES = frozenset(
@@ -89,10 +86,11 @@ def combine(text: str, model: list[tuple[int, int, str]]) -> list[Scored]:
     for (start, end), span in labelled_people.items():
         if (start, end) not in person_spans and text[start:end] not in NOT_NAMES:
             out.append(Scored(start, end, "PERSON", PERSON_LABEL_ONLY, span.reason))
-    model_addresses = [(s.start, s.end) for s in out if s.entity_type in ("ADDRESS", "LOCATION")]
+    model_addresses = [(s.start, s.end) for s in out if s.entity_type == "ADDRESS"]
     for span in labelled_addresses:
         if any(start < span.end and span.start < end for start, end in model_addresses):
             continue  # the tagger's span, already scored as labelled, wins
+        # A place name the tagger saw inside it (LOCATION, 0.4) loses to the whole address at overlap.
         end = rules.extend_address(text, span.end)
         out.append(Scored(span.start, end, "ADDRESS", ADDRESS_LABELLED - 0.05, span.reason))
     return out
@@ -142,8 +140,3 @@ _DIVISION_ENDS = frozenset("省市区县旗州盟镇乡")
 _ESTATE_STARTS = (
     "小区", "花园", "公寓", "大厦", "家园", "新村", "苑", "路", "街", "大道", "巷", "广场", "村",
 )
-
-
-def entity_of(label: str) -> str:
-    """The canonical entity type for a tagger label."""
-    return _ENTITY[label]
