@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from yinsi.ner.combine import (
+    ADDRESS_LABEL_ONLY,
     ADDRESS_LABELLED,
     ADDRESS_STREET,
     LOCATION,
@@ -55,10 +56,10 @@ def test_people(text: str, model: list[tuple[int, int, str]], expected: list[tup
         ("他去了武汉", [(3, 5, "LOC")], [("武汉", "LOCATION", LOCATION)]),
         # The label rule still gives the whole address when the tagger saw only a place inside it.
         ("地址：武汉市洪山区珞喻路1号", [(3, 6, "LOC")],
-         [("武汉市", "LOCATION", LOCATION), ("武汉市洪山区珞喻路1号", "ADDRESS", ADDRESS_LABELLED - 0.05)]),
+         [("武汉市洪山区珞喻路1号", "ADDRESS", ADDRESS_LABEL_ONLY)]),
         ("中国银行", [(0, 4, "ORG")], [("中国银行", "ORGANIZATION", ORGANIZATION)]),
         ("地址：湖北省武汉市洪山区珞喻路1037号", [],
-         [("湖北省武汉市洪山区珞喻路1037号", "ADDRESS", ADDRESS_LABELLED - 0.05)]),
+         [("湖北省武汉市洪山区珞喻路1037号", "ADDRESS", ADDRESS_LABEL_ONLY)]),
     ],
 )
 def test_places(text: str, model: list[tuple[int, int, str]], expected: list[tuple[str, str, float]]) -> None:

@@ -4,7 +4,8 @@ Scores say how sure we are that a span is the named personal information:
 - a name the tagger found and a label or title confirms: 0.95; the tagger alone: 0.8; a label alone
   (no model, or the model disagreed): 0.85;
 - a whole address with street-level parts (road, number, estate, building, room): 0.85, or 0.95 after
-  an address label; a place name alone is a LOCATION (not personal on its own), 0.4;
+  an address label (0.9 when only the label rule found it); a place name alone is a LOCATION (not
+  personal on its own), 0.4;
 - organisations: 0.45 (reported so that 阿里巴巴 is not mistaken for a person; not personal).
 LOCATION and ORGANIZATION stay below 0.5, the default `--min-score` of `yinsi scan`, so reports list
 them only on request while `analyze()` returns them.
@@ -22,6 +23,7 @@ PERSON_CONFIRMED = 0.95
 PERSON_LABEL_ONLY = 0.85
 ADDRESS_STREET = 0.85
 ADDRESS_LABELLED = 0.95
+ADDRESS_LABEL_ONLY = 0.9
 ADDRESS_PLACE_LABELLED = 0.6
 LOCATION = 0.4
 ORGANIZATION = 0.45
@@ -73,8 +75,12 @@ def combine(text: str, model: list[tuple[int, int, str]]) -> list[Scored]:
             person_spans.add((start, end))
         elif label == "ADR" or label == "LOC":
             end = rules.extend_address(text, end) if label == "ADR" else end
-            labelled = any(s.start <= start and end <= s.end for s in labelled_addresses)
-            if rules.is_street_level(text, start, end) and label == "ADR":
+            around = [s for s in labelled_addresses if s.start <= start and end <= s.end]
+            labelled = bool(around)
+            street_level = label == "ADR" and rules.is_street_level(text, start, end)
+            if not street_level and any(s.end - s.start > end - start for s in around):
+                continue  # a place inside a labelled address: the label rule reports the whole address
+            if street_level:
                 out.append(Scored(start, end, "ADDRESS", ADDRESS_LABELLED if labelled else ADDRESS_STREET,
                                   "crf+label" if labelled else "crf"))
             elif labelled:
@@ -92,7 +98,7 @@ def combine(text: str, model: list[tuple[int, int, str]]) -> list[Scored]:
             continue  # the tagger's span, already scored as labelled, wins
         # A place name the tagger saw inside it (LOCATION, 0.4) loses to the whole address at overlap.
         end = rules.extend_address(text, span.end)
-        out.append(Scored(span.start, end, "ADDRESS", ADDRESS_LABELLED - 0.05, span.reason))
+        out.append(Scored(span.start, end, "ADDRESS", ADDRESS_LABEL_ONLY, span.reason))
     return out
 
 
