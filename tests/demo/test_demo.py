@@ -16,8 +16,9 @@ def test_demo_writes_a_report_without_raw_values(tmp_path: Path) -> None:
     out = tmp_path / "demo-out"
     console = Console(file=io.StringIO(), width=120)
     reports = run(out, console=console)
-    (report_path,) = [path for _, path in reports]
-    assert report_path == out / "report.json"
+    report_path = out / "report.json"
+    written = [path for _, path in reports]
+    assert report_path in written and out / "demo-report.html" in written
     report = json.loads(report_path.read_text(encoding="utf-8"))
     by_type = {row["entity_type"]: row for row in report["summary"]["by_entity_type"]}
     company = make_company()

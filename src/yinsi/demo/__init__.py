@@ -8,14 +8,17 @@ own digest key, so the demo touches nothing else on the machine.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from rich.console import Console
 
 from yinsi import __version__
 from yinsi.core.digest_key import DigestKey, create_key_file, load_digest_key
+from yinsi.demo import report_steps
 from yinsi.demo.company import write_company
 from yinsi.scanning import Scan, ScanSettings
 from yinsi.sinks import Output, create_sink
@@ -33,6 +36,7 @@ class DemoContext:
     console: Console
     files_dir: Path
     reports: list[tuple[str, Path]] = field(default_factory=list)
+    results: list[Any] = field(default_factory=list)  # result documents, rendered by the HTML step
 
 
 def generate_files(context: DemoContext) -> None:
@@ -53,9 +57,13 @@ def scan_files(context: DemoContext) -> None:
     context.console.rule("yinsi scan " + str(context.files_dir))
     deliver(scan, sinks, tool_version=__version__)
     context.reports.append(("scan result (JSON, schema docs/result-schema.md)", report))
+    context.results.append(json.loads(report.read_text(encoding="utf-8")))
 
 
-STEPS: tuple[Callable[[DemoContext], None], ...] = (generate_files, scan_files)
+STEPS: tuple[Callable[[DemoContext], None], ...] = (
+    generate_files, scan_files, report_steps.scan_database, report_steps.audit_apps,
+    report_steps.write_report,
+)
 
 
 def run(out: Path = DEFAULT_OUT, console: Console | None = None) -> list[tuple[str, Path]]:
@@ -76,3 +84,4 @@ def main() -> None:
     console.rule("Reports 报告")
     for description, path in reports:
         console.print(f"{description}: [bold]{path.resolve()}[/]")
+    report_steps.print_summary(console, reports)
