@@ -135,7 +135,8 @@ class MaskedCopy:
         target.drop(self.destination, checkfirst=True)
         target.create(self.destination)
         names = [column.name for column in table.columns()]
-        transforms = {name: MaskingTransform(self.run, self.analyzer) for name in personal}
+        transforms = {name: MaskingTransform(self.run, self._analyzer_for(column))
+                      for name, column in personal.items()}
         fallback: Counter[str] = Counter()
         rows = 0
         if self.observer is not None:
@@ -167,6 +168,14 @@ class MaskedCopy:
             self.observer.table_finished(result)
         return result
 
+    def _analyzer_for(self, column: ColumnReport) -> Analyzer:
+        """Free text: every entity. A structured column: only what it holds (a street named like a
+        person inside an address column is still the address)."""
+        if column.free_text:
+            return self.analyzer
+        held = frozenset(entity.entity_type for entity in column.entities if entity.confident)
+        return _EntityAnalyzer(self.analyzer, held)
+
     def _mask(
         self, values: list[object], column: ColumnReport, transform: MaskingTransform, fallback: Counter[str]
     ) -> list[object]:
@@ -186,6 +195,18 @@ class MaskedCopy:
                 new = applied.text
             result[index] = new
         return result
+
+
+class _EntityAnalyzer(Analyzer):
+    """An Analyzer limited to some entity types, for MaskingTransform."""
+
+    def __init__(self, analyzer: Analyzer, entities: frozenset[str]) -> None:
+        super().__init__(analyzer.recognizers)
+        self._entities = entities
+
+    def analyze(self, text: str, **options: Any) -> list[Finding]:
+        options["entities"] = self._entities
+        return super().analyze(text, **options)
 
 
 def _maskable(value: object) -> bool:
