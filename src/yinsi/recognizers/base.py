@@ -15,7 +15,7 @@ from typing import ClassVar, Protocol, runtime_checkable
 
 from yinsi.core.entities import entity_type
 from yinsi.core.types import Evidence, Finding
-from yinsi.text.context import ContextWindow, HotwordMatcher
+from yinsi.text.context import ContextScorer, ContextWindow
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,8 +103,8 @@ class PatternRecognizer:
         self._compiled = tuple(
             (pattern, re.compile(pattern.regex, pattern.flags)) for pattern in self.patterns
         )
-        self._hotwords = HotwordMatcher(self.context)
-        self._negative = HotwordMatcher(self.negative_context)
+        self._context = ContextScorer(self.context, self.negative_context)
+        self._default_neighbours = type(self).accepts_neighbours is PatternRecognizer.accepts_neighbours
         self._forbidden_neighbours = BOUNDARIES[self.boundary]
         self._allowed_neighbour = _ALLOWED_NEIGHBOUR.get(self.boundary)
         self._sensitive = entity_type(self.entity_type).sensitive
@@ -145,9 +145,11 @@ class PatternRecognizer:
         follows an allowed character: just past a separator, or past the end of a long digit run in one
         step (resuming one character later would re-match inside the run again and again).
         """
-        accepts = self.accepts_neighbours
+        accepts = None if self._default_neighbours else self.accepts_neighbours
+        forbidden = self._forbidden_neighbours
         allowed = self._allowed_neighbour
-        stop = len(text) if high is None else high
+        length = len(text)
+        stop = length if high is None else high
         has_value = "value" in regex.groupindex
         search = regex.search
         position = low
@@ -156,7 +158,14 @@ class PatternRecognizer:
             if match is None:
                 return
             start, end = match.span("value") if has_value else match.span()
-            if start == end or not accepts(text, start, end):
+            if start == end or (
+                not accepts(text, start, end)
+                if accepts is not None
+                else forbidden
+                and (
+                    (start > 0 and text[start - 1] in forbidden) or (end < length and text[end] in forbidden)
+                )
+            ):
                 next_allowed = allowed.search(text, match.start(), stop) if allowed is not None else None
                 position = next_allowed.end() if next_allowed is not None else match.start() + 1
                 position = max(position, match.start() + 1)
@@ -169,10 +178,9 @@ class PatternRecognizer:
         if verdict is False:
             return None
         score = max(pattern.score, self.validated_score) if verdict else pattern.score
-        hot = self._hotwords.around(text, start, end, self.window)
+        hot, cold = self._context.around(text, start, end, self.window)
         if not hot and (self.requires_context or pattern.requires_context):
             return None
-        cold = self._negative.around(text, start, end, self.window)
         if hot:
             score += self.context_boost
         if cold:

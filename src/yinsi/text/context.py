@@ -52,3 +52,29 @@ class HotwordMatcher:
             + text[end : end + window.after].lower()
         )
         return tuple(word for word in self._lowered if word in haystack)
+
+
+class ContextScorer:
+    """A recognizer's positive and negative hotwords, looked up in one pass over one window."""
+
+    __slots__ = ("_negative", "_positive")
+
+    def __init__(self, positive: Iterable[str], negative: Iterable[str]) -> None:
+        self._positive = HotwordMatcher(positive)._lowered
+        self._negative = HotwordMatcher(negative)._lowered
+
+    def around(
+        self, text: str, start: int, end: int, window: ContextWindow
+    ) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """(positive, negative) hotwords wholly inside the window before or after [start, end)."""
+        if not self._positive and not self._negative:
+            return (), ()
+        haystack = (
+            text[max(0, start - window.before) : start].lower()
+            + "\0"
+            + text[end : end + window.after].lower()
+        )
+        return (
+            tuple(word for word in self._positive if word in haystack),
+            tuple(word for word in self._negative if word in haystack),
+        )
