@@ -7,6 +7,7 @@ only its own module. Library errors become one line on stderr and exit code 2, n
 from __future__ import annotations
 
 import importlib
+import os
 import pkgutil
 import sys
 
@@ -16,6 +17,7 @@ from yinsi import __version__
 from yinsi.core.errors import YinsiError
 
 EXIT_USAGE_OR_IO = 2
+EXIT_INTERNAL = 3
 _NOT_VERBS = frozenset({"main"})
 
 
@@ -89,6 +91,17 @@ def main(argv: list[str] | None = None) -> None:
     except KeyboardInterrupt:
         click.echo("yinsi: interrupted", err=True)
         sys.exit(130)
+    except Exception as error:  # the last line of defence against a traceback
+        # A bug of ours. Its message may quote the input it choked on, so only the type is shown unless
+        # the user asks for the traceback.
+        if os.environ.get("YINSI_DEBUG"):
+            raise
+        click.echo(
+            f"yinsi: internal error ({type(error).__name__}); rerun with YINSI_DEBUG=1 for the traceback "
+            "and please report it",
+            err=True,
+        )
+        sys.exit(EXIT_INTERNAL)
 
 
 if __name__ == "__main__":
