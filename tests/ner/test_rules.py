@@ -102,3 +102,18 @@ def test_widen_dotted_name(text: str, span: tuple[int, int], expected: str) -> N
 )
 def test_complete_compound_surname(text: str, end: int, expected: str) -> None:
     assert text[: rules.complete_compound_surname(text, 0, end)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("投诉人王先生称", ["王"]),
+        ("王先生，您好", ["王"]),
+        ("业主陈女士在家", ["陈"]),
+        ("欧阳女士您好", ["欧阳"]),
+        ("李明先生到了", []),  # 明 follows a name character: left to the tagger
+        ("我们先生产", []),
+    ],
+)
+def test_titled_surnames(text: str, names: list[str]) -> None:
+    assert _values(text, rules.titled_surnames(text)) == names

@@ -39,6 +39,7 @@ def test_contract() -> None:
         ("李女士的快递到了。", "李"),
         ("王老师布置了作业。", "王"),
         ("陈建国先生于昨日签收。", "陈建国"),
+        ("投诉人王先生称其手机有质量问题。", "王"),
         ("买买提·阿凡提来自新疆。", "买买提·阿凡提"),
         ("consignee=John Smith, tel 13800138000", "John Smith"),
         ("阿里巴巴的马云说，要让天下没有难做的生意。", "马云"),
@@ -78,6 +79,13 @@ def test_person_not_found(text: str) -> None:
 @pytest.mark.parametrize("template", ["地址：{}，电话：13800138000", "请寄到{}，谢谢", "{}"])
 def test_address_whole_span(address: str, template: str) -> None:
     assert address in found(template.format(address), "ADDRESS")
+
+
+@needs_model
+def test_address_without_preposition() -> None:
+    text = "昨天下午，小区业主陈女士在6号楼2单元门口摔倒。"
+    assert found(text, "ADDRESS") == ["6号楼2单元"]
+    assert found(text, "PERSON") == ["陈"]
 
 
 @pytest.mark.parametrize(

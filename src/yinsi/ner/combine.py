@@ -2,7 +2,7 @@
 
 Scores say how sure we are that a span is the named personal information:
 - a name the tagger found and a label or title confirms: 0.95; the tagger alone: 0.8; a label alone
-  (no model, or the model disagreed): 0.85;
+  (no model, or the model disagreed): 0.85; a surname with a title the tagger missed (王先生): 0.75;
 - a whole address with street-level parts (road, number, estate, building, room): 0.85, or 0.95 after
   an address label (0.9 when only the label rule found it); a place name alone is a LOCATION (not
   personal on its own), 0.4;
@@ -21,6 +21,7 @@ from yinsi.ner import rules
 PERSON_MODEL = 0.8
 PERSON_CONFIRMED = 0.95
 PERSON_LABEL_ONLY = 0.85
+PERSON_TITLE_ONLY = 0.75
 ADDRESS_STREET = 0.85
 ADDRESS_LABELLED = 0.95
 ADDRESS_LABEL_ONLY = 0.9
@@ -74,7 +75,10 @@ def combine(text: str, model: list[tuple[int, int, str]]) -> list[Scored]:
                 out.append(Scored(start, end, "PERSON", PERSON_MODEL, "crf"))
             person_spans.add((start, end))
         elif label == "ADR" or label == "LOC":
-            end = rules.extend_address(text, end) if label == "ADR" else end
+            if label == "ADR":
+                end = rules.extend_address(text, end)
+                while end - start > 2 and text[start] in _NOT_ADDRESS_START:
+                    start += 1
             around = [s for s in labelled_addresses if s.start <= start and end <= s.end]
             labelled = bool(around)
             street_level = label == "ADR" and rules.is_street_level(text, start, end)
@@ -92,6 +96,10 @@ def combine(text: str, model: list[tuple[int, int, str]]) -> list[Scored]:
     for (start, end), span in labelled_people.items():
         if (start, end) not in person_spans and text[start:end] not in NOT_NAMES:
             out.append(Scored(start, end, "PERSON", PERSON_LABEL_ONLY, span.reason))
+            person_spans.add((start, end))
+    for span in rules.titled_surnames(text):
+        if not any(start < span.end and span.start < end for start, end in person_spans):
+            out.append(Scored(span.start, span.end, "PERSON", PERSON_TITLE_ONLY, span.reason))
     model_addresses = [(s.start, s.end) for s in out if s.entity_type == "ADDRESS"]
     for span in labelled_addresses:
         if any(start < span.end and span.start < end for start, end in model_addresses):
@@ -141,6 +149,8 @@ def _merge_place_chains(text: str, spans: list[tuple[int, int, str]]) -> list[tu
     return merged
 
 
+# Prepositions the tagger sometimes takes into an address (在6号楼, 寄到阳光小区).
+_NOT_ADDRESS_START = frozenset("在于到往至的从")
 _DIVISION_ENDS = frozenset("省市区县旗州盟镇乡")
 # Estate and road words that cannot start an address on their own: what precedes them is its name.
 _ESTATE_STARTS = (

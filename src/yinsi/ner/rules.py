@@ -62,6 +62,7 @@ class RuleSpan:
 class _Compiled:
     person_label: re.Pattern[str]
     person_label_spaced: re.Pattern[str]
+    titled_surname: re.Pattern[str]
     address_label: re.Pattern[str]
     title_after: re.Pattern[str]
 
@@ -84,6 +85,12 @@ def _compiled() -> _Compiled:
             re.IGNORECASE,
         ),
         title_after=re.compile(trie_regex(TITLES)),
+        # Only where no name character can precede: start, punctuation, or the end of a role word
+        # (投诉人王先生, 业主陈女士), so 李明先生 is left to the tagger.
+        titled_surname=re.compile(
+            f"(?:(?<![{_CJK}])|(?<=[人户主客者员方]))(?P<value>{_COMPOUND}|{_SURNAME_CLASS})"
+            "(?=先生|女士|小姐|老师|师傅)"
+        ),
     )
 
 
@@ -118,6 +125,11 @@ def labelled_addresses(text: str) -> list[RuleSpan]:
 _NEXT_FIELD = re.compile(
     r"[ \t]*(?:电话|手机|联系|收件|邮编|姓名|tel|phone|mobile)|[ \t]+1[3-9][0-9]{9}|[ \t]{2,}", re.IGNORECASE
 )
+
+
+def titled_surnames(text: str) -> list[RuleSpan]:
+    """A surname written with a form of address (王先生, 欧阳女士): the surname is the name."""
+    return [RuleSpan(m.start(), m.end(), "PER", "title") for m in _compiled().titled_surname.finditer(text)]
 
 
 def title_follows(text: str, end: int) -> bool:
