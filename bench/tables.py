@@ -42,10 +42,12 @@ def generate(rows: int, seed: int = 7) -> list[tuple[Any, ...]]:
     data = []
     for index in range(rows):
         mobile = mobiles[index % 5000]
-        note = f"客户来电，回拨{mobile}" if index % 10 == 0 else rng.choice(("已发货", "待付款", "客户要求开发票"))
+        quiet = rng.choice(("已发货", "待付款", "客户要求开发票"))
+        note = f"客户来电，回拨{mobile}" if index % 10 == 0 else quiet
         data.append((
             index, names[rng.randrange(2000)], mobile, ids[(index * 7) % 5000], f"user{index}@qq.com",
-            addresses[rng.randrange(2000)], round(rng.uniform(1, 999), 2), rng.choice(("paid", "new", "done")),
+            addresses[rng.randrange(2000)], round(rng.uniform(1, 999), 2),
+            rng.choice(("paid", "new", "done")),
             start + datetime.timedelta(minutes=index * 3), note,
         ))
     return data
@@ -91,7 +93,8 @@ def bench_database(url: str, rows: int) -> None:
     data = generate(rows)
     load_postgres(url, schema, data)
     del data
-    print(f"generated and loaded {rows:,} rows x {len(COLUMNS)} columns in {time.perf_counter() - clock:.1f} s")
+    loaded = time.perf_counter() - clock
+    print(f"generated and loaded {rows:,} rows x {len(COLUMNS)} columns in {loaded:.1f} s")
     try:
         source = SqlSource(url, schemas=(schema,))
         (table,) = source.tables()
@@ -107,8 +110,9 @@ def bench_database(url: str, rows: int) -> None:
         cpu_clock = time.process_time()
         seconds = time.perf_counter() - clock
         cells = full.rows_sampled * len(COLUMNS)
-        print(f"full scan: {cells:,} cells in {seconds:.1f} s = {cells / seconds:,.0f} cells/s on one core "
-              f"(process CPU {cpu_clock:.1f} s); peak RSS {peak_rss_mib():.0f} MiB (before: {rss_before:.0f})")
+        print(f"full scan: {cells:,} cells in {seconds:.1f} s = {cells / seconds:,.0f} cells/s, one core "
+              f"(process CPU {cpu_clock:.1f} s); peak RSS {peak_rss_mib():.0f} MiB "
+              f"(before: {rss_before:.0f})")
         source.dispose()
     finally:
         drop_postgres(url, schema)
@@ -163,7 +167,9 @@ def bench_frame(frame_rows: int) -> None:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--rows", type=int, default=100_000, help="rows of the PostgreSQL table")
     parser.add_argument("--frame-rows", type=int, default=2_000, help="rows of the DataFrame comparison")
     parser.add_argument("--url", default="postgresql://postgres@127.0.0.1:5432/test")
