@@ -12,6 +12,7 @@ list of fields (`value` is not on it), so a result written with `--show-values` 
 from __future__ import annotations
 
 import json
+import posixpath
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -102,6 +103,13 @@ class Report:
     rows: list[str] = field(default_factory=list)  # each a compact JSON array, see `_row`
     rows_total: int = 0
     include_values: bool = False
+    base: str = ""  # the directory all scanned files share; sources are shown relative to it
+
+    def short(self, source: str) -> str:
+        """A file path relative to `base` (tables and other sources unchanged)."""
+        if self.base and source.startswith(self.base + "/"):
+            return source[len(self.base) + 1:]
+        return source
 
     @property
     def rows_embedded(self) -> int:
@@ -209,6 +217,17 @@ def _inventory(report: Report, document: Mapping[str, Any]) -> None:
         })
 
 
+def _common_directory(paths: Sequence[str]) -> str:
+    """The deepest directory containing every path ("" when there is none or only one file)."""
+    directories = [path.rsplit("/", 1)[0] for path in paths if "/" in path]
+    if len(paths) < 2 or len(directories) != len(paths):
+        return ""
+    try:
+        return posixpath.commonpath(directories)
+    except ValueError:  # absolute and relative paths mixed
+        return ""
+
+
 def _source_of(location: Mapping[str, Any]) -> tuple[str, str]:
     if location.get("table"):
         return str(location["table"]), "table"
@@ -253,10 +272,12 @@ def _findings(report: Report, results: Sequence[Mapping[str, Any]], row_budget: 
              for kind, count in counts.items()]
     report.types = sorted(types, key=lambda t: (not t.explanation.sensitive, not t.explanation.personal,
                                                 -t.count, t.explanation.entity_type))
-    report.sources = sorted((SourceCount(source, kind, count, sensitive_by_source[(source, kind)])
+    report.base = _common_directory([source for source, kind in by_source if kind == "file"])
+    short = report.short
+    report.sources = sorted((SourceCount(short(source), kind, count, sensitive_by_source[(source, kind)])
                              for (source, kind), count in by_source.items()),
                             key=lambda s: (-s.sensitive, -s.findings, s.source))
-    report.fields = sorted((FieldCount(source, name, kind, count)
+    report.fields = sorted((FieldCount(short(source), name, kind, count)
                             for (source, name, kind), count in by_field.items()),
                            key=lambda f: (-f.count, f.source, f.field, f.entity_type))
     _rows(report, records, row_budget)
@@ -290,7 +311,7 @@ def _rows(report: Report, records: Iterable[Mapping[str, Any]], budget: int) -> 
     for record in ordered:
         location = record.get("location") or {}
         kind = str(record.get("entity_type"))
-        source = _source_of(location)[0]
+        source = report.short(_source_of(location)[0])
         if kind not in type_index:
             type_index[kind] = len(report.row_types)
             report.row_types.append(kind)

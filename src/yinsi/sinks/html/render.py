@@ -315,6 +315,8 @@ def render(report: Report, *, title: str = "yinsi 隐私报告 Privacy report") 
     """The whole page as a string."""
     kinds = " + ".join(dict.fromkeys(_KIND_LABEL.get(kind, kind) for kind in report.kinds))
     subtitle = f"{kinds} · yinsi {report.tool_version} · {report.created_at}"
+    if report.base:
+        subtitle += f" · files under 文件目录 {report.base}/"
     body = "".join([
         f'<header class="top"><h1>{escape(title)}</h1><p class="muted">{escape(subtitle)}</p></header>',
         _summary(report), _charts(report), _heat_maps(report), _retention(report), _apps(report),
