@@ -1,0 +1,154 @@
+"""The privacy-policy data model: the read document, its sections and clauses, excerpts, disclosures and findings.
+
+Everything is frozen. A policy is public text, so excerpts quote it verbatim; findings never carry
+personal values (evidence is permission, API and SDK names from the APK, or policy wording).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from yinsi.apps.findings import Reference, Severity
+
+
+@dataclass(frozen=True, slots=True)
+class PolicySource:
+    """A privacy policy as read from a file: its text and how it was decoded.
+
+    `format` is txt, md, html, docx or pdf; `encoding` the codec for text formats (None for docx/pdf).
+    """
+
+    path: str
+    text: str
+    format: str
+    encoding: str | None = None
+    sha256: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Clause:
+    """One sentence-like unit (ending in 。；; or a full stop) of a section, with offsets into the text."""
+
+    section: int
+    index: int
+    text: str
+    start: int
+    end: int
+    heading: str = ""  # the heading of the section it belongs to, for topic context
+
+    @property
+    def context(self) -> str:
+        """Heading and clause together: "六、如何联系我们" gives "邮箱：x@y.cn" its topic."""
+        return f"{self.heading}\n{self.text}" if self.heading else self.text
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    """A heading (empty for text before the first heading) and the clauses under it."""
+
+    index: int
+    heading: str
+    level: int
+    clauses: tuple[Clause, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class PolicyText:
+    """A segmented policy: sections of clauses, and the dominant language ("zh" or "en")."""
+
+    text: str
+    sections: tuple[Section, ...]
+    language: str
+
+    @property
+    def clauses(self) -> tuple[Clause, ...]:
+        return tuple(clause for section in self.sections for clause in section.clauses)
+
+
+MAX_EXCERPT = 160
+
+
+@dataclass(frozen=True, slots=True)
+class Excerpt:
+    """A quoted clause: section number, clause number within it (both 0-based) and its text (shortened)."""
+
+    section: int
+    clause: int
+    text: str
+
+    @classmethod
+    def of(cls, clause: Clause) -> Excerpt:
+        text = " ".join(clause.text.split())
+        if len(text) > MAX_EXCERPT:
+            text = text[:MAX_EXCERPT - 1] + "…"
+        return cls(clause.section, clause.index, text)
+
+    def as_dict(self) -> dict[str, object]:
+        return {"section": self.section, "clause": self.clause, "text": self.text}
+
+
+class Status(StrEnum):
+    """How well a policy makes one required disclosure."""
+
+    PRESENT = "present"
+    VAGUE = "vague"  # mentioned without the specifics (retention "as long as necessary", no period)
+    MISSING = "missing"
+    NOT_APPLICABLE = "not_applicable"  # e.g. no sensitive PI named, so no separate purpose is owed
+
+    @property
+    def chinese(self) -> str:
+        return {"present": "已披露", "vague": "含糊", "missing": "缺失", "not_applicable": "不适用"}[self.value]
+
+
+@dataclass(frozen=True, slots=True)
+class Disclosure:
+    """The verdict of one required-disclosure rule: status, the clauses that support it, what is lacking.
+
+    `lacking` names the missing specifics in English words ("period", "contact", "withdrawal of consent").
+    """
+
+    rule_id: str
+    title_zh: str
+    title_en: str
+    severity: Severity
+    status: Status
+    excerpts: tuple[Excerpt, ...] = ()
+    lacking: tuple[str, ...] = ()
+
+    def as_dict(self) -> dict[str, object]:
+        return {"rule_id": self.rule_id, "title_zh": self.title_zh, "title_en": self.title_en,
+                "severity": self.severity.value, "status": self.status.value,
+                "excerpts": [excerpt.as_dict() for excerpt in self.excerpts], "lacking": list(self.lacking)}
+
+
+@dataclass(frozen=True, slots=True)
+class PolicyFinding:
+    """One problem in a policy: a lacking disclosure, a risky clause or a gap between app and policy.
+
+    Field names follow `yinsi.apps.findings.AppFinding`, plus `excerpts`, so one renderer shows both.
+    """
+
+    rule_id: str
+    severity: Severity
+    title_zh: str
+    title_en: str
+    message_zh: str
+    message_en: str
+    evidence: tuple[str, ...] = ()
+    references: tuple[Reference, ...] = ()
+    excerpts: tuple[Excerpt, ...] = ()
+    pi_types: tuple[str, ...] = ()
+    tracker: str | None = None
+    heuristic: bool = True  # wording is judged by patterns, so every finding deserves a human look
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "rule_id": self.rule_id, "severity": self.severity.value,
+            "title_zh": self.title_zh, "title_en": self.title_en,
+            "message_zh": self.message_zh, "message_en": self.message_en,
+            "evidence": list(self.evidence),
+            "references": [reference.as_dict() for reference in self.references],
+            "excerpts": [excerpt.as_dict() for excerpt in self.excerpts],
+            "pi_types": list(self.pi_types), "tracker": self.tracker, "heuristic": self.heuristic,
+        }

@@ -1,0 +1,104 @@
+"""Wording patterns shared by the policy rules: negation, purposes, collection, contact details, periods.
+
+Patterns are plain regular expressions over one clause (bounded length, see segmenter.MAX_CLAUSE), all
+linear in practice: no nested quantifiers over overlapping classes.
+"""
+
+from __future__ import annotations
+
+import re
+
+_ZH_NEGATION = re.compile(r"(?:不|未|无|非|没有|绝不|禁止|避免|拒绝|杜绝)[^，,。；;]{0,6}$")
+_EN_NEGATION = re.compile(r"\b(?:not|never|no|without|neither|nor|cannot|won't|don't|doesn't|isn't)\b"
+                          r"(?:\W+\w+){0,5}\W*$|n't\b(?:\W+\w+){0,5}\W*$", re.IGNORECASE)
+
+
+def negated(text: str, start: int) -> bool:
+    """True when a negation governs the words at `start` (a few characters or words before it)."""
+    before = text[max(0, start - 40):start]
+    return bool(_ZH_NEGATION.search(before[-12:]) or _EN_NEGATION.search(before))
+
+
+def affirmed(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
+    """The first match of `pattern` in `text` that is not negated."""
+    for match in pattern.finditer(text):
+        if not negated(text, match.start()):
+            return match
+    return None
+
+
+PURPOSE = re.compile(
+    r"用于|用以|用来|为了|以便|目的(?:是|为|在于)|为您提供|以实现|以完成|为实现|为保障|为满足|以向您|以帮助|便于"
+    r"|\bin order to\b|\bso that\b|\bso we can\b|\bto (?:provide|deliver|enable|verify|process|send|show|detect|"
+    r"prevent|complete|fulfil|fulfill|create|authenticate|recommend|display|locate|contact|help|offer|support)\b"
+    r"|\bused (?:to|for)\b|\bfor the purposes? of\b|\bpurposes?\b|\bwe use (?:it|this|them|your)\b",
+    re.IGNORECASE)
+COLLECT = re.compile(
+    r"收集|获取|采集|读取|调用|访问您的|使用您的|申请.{0,10}权限|需要您提供|请您提供|向您索取|记录您的"
+    r"|\b(?:collect|collects|collected|obtain|gather|access|request|receive|record|ask (?:you )?for|read)\b",
+    re.IGNORECASE)
+GENERIC_PI = re.compile(r"个人信息|个人数据|用户信息|设备信息|相关信息|personal (?:information|data)|your (?:information|data)"
+                        r"|device information", re.IGNORECASE)
+SHARE = re.compile(
+    r"共享|分享给|提供给|向(?:[^，,。；;]{0,20})提供|对外提供|转让|披露|委托(?:[^，,。；;]{0,10})处理|第三方(?:SDK|软件开发工具包)"
+    r"|接入|嵌入|\bshar(?:e|es|ed|ing)\b|\bdisclos(?:e|es|ed|ing|ure)\b|\btransfer\b|\bprovide (?:it |them |your \w+ )?to\b"
+    r"|\bSDKs?\b|\bsell\b", re.IGNORECASE)
+THIRD_PARTY = re.compile(r"第三方|合作伙伴|合作方|关联公司|关联方|服务提供商|服务商|供应商|SDK|广告主"
+                         r"|third[- ]part|partner|affiliate|service provider|vendor|advertiser|SDK", re.IGNORECASE)
+COMPANY = re.compile(
+    r"[\u4e00-\u9fff（）()A-Za-z0-9]{2,40}?(?:有限公司|有限责任公司|股份有限公司|集团|分公司)"
+    r"|\b[A-Z][\w&'.-]*(?:\s+[A-Z&][\w&'.-]*){0,6},?\s+(?:Co\.,?\s*Ltd\.?|Ltd\.?|Limited|Inc\.?|LLC|GmbH|"
+    r"Corporation|Corp\.?|S\.A\.|Pte\.?\s*Ltd\.?|PLC|AG|B\.V\.)")
+EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")
+PHONE = re.compile(r"(?<!\d)(?:\+?86[- ]?)?(?:400|800)[- ]?\d{3}[- ]?\d{4}(?!\d)|(?<!\d)0\d{2,3}[- ]?\d{7,8}(?!\d)"
+                   r"|(?<!\d)1[3-9]\d{9}(?!\d)|\+\d{1,3}[- ]?\(?\d{1,4}\)?[- ]?\d{3,4}[- ]?\d{3,4}")
+POSTAL_ADDRESS = re.compile(
+    r"(?:注册|办公|联系|通信|通讯|邮寄)地址|[\u4e00-\u9fff]{2,}(?:省|市)[\u4e00-\u9fff\d]{1,20}(?:区|县|路|街|号|大厦)"
+    r"|\b(?:registered|office|postal|mailing) address\b|\b\d+\s+\w+(?:\s\w+)?\s(?:Street|St\.|Road|Rd\.|Avenue|Ave\.)",
+    re.IGNORECASE)
+URL = re.compile(r"https?://[^\s，。；）)]+|www\.[^\s，。；）)]+", re.IGNORECASE)
+IN_APP_PATH = re.compile(r"[“\"「『]?(?:我的|设置|账号与安全|个人中心|帮助与反馈)[”\"」』]?\s*[-—>＞→/]"
+                         r"|\bSettings\s*[>→/-]|\btap\b|\bgo to\b", re.IGNORECASE)
+
+
+def concrete_contact(text: str) -> bool:
+    """An e-mail address, telephone number, postal address, web address or in-app path."""
+    return bool(EMAIL.search(text) or PHONE.search(text) or POSTAL_ADDRESS.search(text) or URL.search(text)
+                or IN_APP_PATH.search(text))
+
+
+_CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8,
+              "九": 9}
+_EN_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+               "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "sixty": 60,
+               "ninety": 90}
+NUMBER = r"(?:\d+|[零〇一二两三四五六七八九十百]+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve" \
+         r"|fifteen|twenty|thirty|sixty|ninety|半)"
+
+
+def number_value(word: str) -> int | None:
+    """12, 十五, fifteen, 三十 → int; None when it is not a number value."""
+    word = word.strip().lower()
+    if word.isdigit():
+        return int(word)
+    if word in _EN_NUMBERS:
+        return _EN_NUMBERS[word]
+    if word == "半":
+        return 0
+    if not word or any(char not in "零〇一二两三四五六七八九十百" for char in word):
+        return None
+    if "百" in word:
+        head, _, tail = word.partition("百")
+        return (_CN_DIGITS.get(head, 1) if head else 1) * 100 + (number_value(tail) or 0 if tail else 0)
+    if "十" in word:
+        head, _, tail = word.partition("十")
+        return (_CN_DIGITS.get(head, 1) if head else 1) * 10 + (_CN_DIGITS.get(tail, 0) if tail else 0)
+    value = 0
+    for char in word:
+        value = value * 10 + _CN_DIGITS[char]
+    return value
+
+
+PERIOD = re.compile(
+    rf"({NUMBER})\s*(?:个)?\s*(个?工作日|个?自然日|天|日|周|星期|个月|月|年|小时|"
+    rf"(?:working|business|calendar)?\s*days?|weeks?|months?|years?|hours?)(?![A-Za-z])", re.IGNORECASE)

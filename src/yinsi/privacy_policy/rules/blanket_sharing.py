@@ -1,0 +1,42 @@
+"""policy.blanket_sharing: sharing with any third party or without consent (认定方法 五.1; PIPL art. 23)."""
+
+from __future__ import annotations
+
+import re
+
+from yinsi.apps.findings import Severity
+from yinsi.privacy_policy.model import Clause
+from yinsi.privacy_policy.rules import references as ref
+from yinsi.privacy_policy.rules._text import SHARE, affirmed
+from yinsi.privacy_policy.rules.base import RiskRule
+
+_BLANKET = re.compile(
+    r"(?:任何|所有|全部|一切)(?:的)?(?:第三方|合作伙伴|合作方|关联公司|关联方|商业伙伴)"
+    r"|无需(?:另行|再次|单独|事先|额外)?(?:征得|获得|取得|经过|经)?(?:您的?)?(?:同意|授权|许可)"
+    r"|无须(?:另行|再次|单独|事先)?(?:征得|获得|取得)?(?:您的?)?(?:同意|授权)|不再(?:另行)?(?:征得|取得)(?:您的?)?同意"
+    r"|(?:自行|有权)决定[^，,。；;]{0,10}(?:共享|提供|披露)|用于(?:任何|其他一切)(?:合法)?(?:目的|用途)"
+    r"|\b(?:any|all) (?:of our )?(?:third[- ]parties|third[- ]party|partners|affiliates|business partners)\b"
+    r"|\bwithout (?:further |additional |prior |your )*(?:notice|consent|permission)\b|\bat our (?:sole )?discretion\b"
+    r"|\bfor any (?:lawful )?purpose\b", re.IGNORECASE)
+# The lawful exceptions (PIPL art. 13; GB/T 35273 9.6) legitimately need no consent.
+_LAWFUL_EXCEPTION = re.compile(r"法律|法规|国家安全|国防|公共安全|公共卫生|刑事|司法|诉讼|行政机关|紧急|生命|突发"
+                               r"|\blaw\b|\blegal obligation|\bcourt\b|\blawful request|\bnational security\b|\bemergenc",
+                               re.IGNORECASE)
+
+
+class BlanketSharingRule(RiskRule):
+    """Sharing personal information with any third party, every partner, or without (further) consent,
+    outside the lawful exceptions. PIPL art. 23 requires telling who receives what and a separate consent."""
+
+    id = "policy.blanket_sharing"
+    severity = Severity.HIGH
+    title_zh = "概括性向第三方提供个人信息"
+    title_en = "Blanket sharing with third parties"
+    message_zh = "向任何第三方或未经单独同意向第三方提供个人信息"
+    message_en = "Personal information may go to any third party, or without separate consent"
+    references = (ref.RENDING_5_1, ref.PIPL_23, ref.GBT_9_2)
+
+    def flags(self, clause: Clause) -> bool:
+        text = clause.text
+        return (bool(SHARE.search(text)) and affirmed(_BLANKET, text) is not None
+                and not _LAWFUL_EXCEPTION.search(text))

@@ -1,0 +1,42 @@
+"""policy.minors: handling of children under 14 with a guardian's consent (PIPL art. 31)."""
+
+from __future__ import annotations
+
+import re
+
+from yinsi.apps.findings import Severity
+from yinsi.privacy_policy.model import Status
+from yinsi.privacy_policy.rules import references as ref
+from yinsi.privacy_policy.rules.base import Assessment, DisclosureRule, PolicyContext
+
+_MINORS = re.compile(r"未成年|儿童|青少年|不满\s*\S{1,3}\s*周?岁|未满\s*\S{1,3}\s*周?岁|\bminors?\b|\bchild(?:ren)?\b|\bkids?\b"
+                     r"|\bunder (?:the age of )?\d+\b|\byounger than\b", re.IGNORECASE)
+_FOURTEEN = re.compile(r"(?:不满|未满|低于|小于|以下|under|younger than)[^，,。；;]{0,6}(?:14|十四|fourteen)"
+                       r"|(?:14|十四)\s*周?岁以下|\b(?:14|fourteen)\b[^.;]{0,10}\b(?:years? )?(?:of age|old)\b",
+                       re.IGNORECASE)
+_GUARDIAN = re.compile(r"监护人|父母|家长|\bparent|\bguardian", re.IGNORECASE)
+
+
+class MinorsRule(DisclosureRule):
+    """Present: the policy addresses children under 14 and requires a parent's or guardian's consent.
+    Vague: minors mentioned without the 14-year threshold or without guardian consent (e.g. an
+    under-13 clause written for COPPA)."""
+
+    id = "policy.minors"
+    severity = Severity.MEDIUM
+    title_zh = "不满十四周岁未成年人的个人信息处理"
+    title_en = "Children under 14"
+    what_zh = "不满十四周岁未成年人个人信息的处理规则及监护人同意"
+    what_en = "how information of children under 14 is handled, with a guardian's consent"
+    references = (ref.PIPL_31, ref.GBT_5_5)
+
+    def assess(self, context: PolicyContext) -> Assessment:
+        about = [clause for clause in context.policy.clauses if _MINORS.search(clause.context)]
+        if not about:
+            return Assessment(Status.MISSING, lacking=("under 14", "guardian consent"))
+        fourteen = [clause for clause in about if _FOURTEEN.search(clause.text)]
+        guardian = [clause for clause in about if _GUARDIAN.search(clause.text)]
+        if fourteen and guardian:
+            return Assessment(Status.PRESENT, tuple(dict.fromkeys((*fourteen, *guardian))))
+        lacking = (() if fourteen else ("under 14",)) + (() if guardian else ("guardian consent",))
+        return Assessment(Status.VAGUE, tuple(about), lacking)

@@ -1,0 +1,36 @@
+"""policy.partner_disclaimer: no responsibility for what partners do with the data (PIPL art. 20, 21)."""
+
+from __future__ import annotations
+
+import re
+
+from yinsi.apps.findings import Severity
+from yinsi.privacy_policy.model import Clause
+from yinsi.privacy_policy.rules import references as ref
+from yinsi.privacy_policy.rules._text import THIRD_PARTY
+from yinsi.privacy_policy.rules.base import RiskRule
+
+_DISCLAIM = re.compile(
+    r"(?:不|无需|无须|毋须)承担(?:任何)?(?:法律)?(?:责任|赔偿)|概不(?:负责|承担)|不负(?:任何)?(?:法律)?责任|免除[^，,。；;]{0,8}责任"
+    r"|不对[^，,。；;]{0,30}(?:负责|承担)|与(?:我们|本公司|本平台)无关"
+    r"|\b(?:not|never) (?:be )?(?:responsible|liable)\b|\bno (?:responsibility|liability)\b|\bdisclaim"
+    r"|\bnot accept (?:any )?(?:responsibility|liability)\b|\bat your own risk\b", re.IGNORECASE)
+_OWN = re.compile(r"我们(?:将|会)?(?:依法)?承担|(?:we|us) (?:remain|are|will be|shall be) (?:fully )?(?:responsible|liable)"
+                  r"|不(?:会|因)[^，,。；;]{0,10}(?:免除|减轻)", re.IGNORECASE)
+
+
+class PartnerDisclaimerRule(RiskRule):
+    """The policy disclaims responsibility for third parties or SDKs that receive data. Joint handlers
+    answer jointly (PIPL art. 20) and a handler must supervise those it entrusts (art. 21)."""
+
+    id = "policy.partner_disclaimer"
+    severity = Severity.MEDIUM
+    title_zh = "对合作方处理个人信息免责"
+    title_en = "Disclaims responsibility for partners"
+    message_zh = "声明对第三方、合作伙伴或SDK处理个人信息的行为不承担责任"
+    message_en = "The policy disclaims responsibility for third parties, partners or SDKs handling the data"
+    references = (ref.PIPL_20, ref.PIPL_21, ref.GBT_9_7)
+
+    def flags(self, clause: Clause) -> bool:
+        text = clause.text
+        return bool(THIRD_PARTY.search(text) and _DISCLAIM.search(text) and not _OWN.search(text))

@@ -1,0 +1,77 @@
+"""Find privacy-policy rules: every module of this package plus the `yinsi.policy_rules` entry points.
+
+Adding a rule means adding one module here (and its labelled examples); nothing else lists them.
+"""
+
+from __future__ import annotations
+
+import importlib
+import inspect
+import pkgutil
+import re
+from functools import cache
+from importlib.metadata import entry_points
+from typing import TypeGuard
+
+from yinsi.apps.findings import Severity
+from yinsi.core.errors import ConfigurationError
+from yinsi.privacy_policy.rules.base import PolicyRule
+
+_INFRASTRUCTURE = frozenset({"base", "registry", "references"})
+ENTRY_POINT_GROUP = "yinsi.policy_rules"
+_RULE_ID = re.compile(r"^policy\.[a-z][a-z0-9_]*$")
+KINDS = ("disclosure", "risk", "consistency")
+
+
+@cache
+def discover() -> tuple[type[PolicyRule], ...]:
+    """All rule classes, by kind (disclosure, risk, consistency) then module name; metadata checked."""
+    package = importlib.import_module(__name__.rsplit(".", 1)[0])
+    found: list[type[PolicyRule]] = []
+    for info in sorted(pkgutil.iter_modules(package.__path__), key=lambda item: item.name):
+        if info.name.startswith("_") or info.name in _INFRASTRUCTURE:
+            continue
+        module = importlib.import_module(f"{package.__name__}.{info.name}")
+        found.extend(member for _, member in inspect.getmembers(module, inspect.isclass)
+                     if member.__module__ == module.__name__ and _is_rule(member))
+    for entry_point in entry_points(group=ENTRY_POINT_GROUP):
+        loaded = entry_point.load()
+        if not _is_rule(loaded):
+            raise ConfigurationError(f"entry point {entry_point.name!r} does not name a PolicyRule subclass")
+        found.append(loaded)
+    seen: set[str] = set()
+    for rule in found:
+        _check_metadata(rule)
+        if rule.id in seen:
+            raise ConfigurationError(f"two policy rules share the id {rule.id!r}")
+        seen.add(rule.id)
+    return tuple(sorted(found, key=lambda rule: KINDS.index(rule.kind)))
+
+
+def _is_rule(candidate: object) -> TypeGuard[type[PolicyRule]]:
+    return inspect.isclass(candidate) and issubclass(candidate, PolicyRule) and not inspect.isabstract(candidate)
+
+
+def _check_metadata(rule: type[PolicyRule]) -> None:
+    name = rule.__name__
+    for attribute in ("id", "kind", "severity", "title_zh", "title_en", "references"):
+        if not hasattr(rule, attribute):
+            raise ConfigurationError(f"policy rule {name} lacks {attribute!r}")
+    if not _RULE_ID.match(rule.id):
+        raise ConfigurationError(f"policy rule {name}: id {rule.id!r} must look like 'policy.snake_case'")
+    if rule.kind not in KINDS:
+        raise ConfigurationError(f"policy rule {rule.id}: kind must be one of {', '.join(KINDS)}")
+    if not isinstance(rule.severity, Severity) or not rule.references:
+        raise ConfigurationError(f"policy rule {rule.id}: needs a Severity and at least one reference")
+
+
+def create_all() -> list[PolicyRule]:
+    """One instance of every discovered rule."""
+    return [rule() for rule in discover()]
+
+
+def rule_by_id(rule_id: str) -> PolicyRule:
+    for rule in discover():
+        if rule.id == rule_id:
+            return rule()
+    raise ConfigurationError(f"unknown policy rule {rule_id!r}")

@@ -1,0 +1,48 @@
+"""policy.retention: how long personal information is kept (PIPL art. 17, 19; GB/T 35273 6.1)."""
+
+from __future__ import annotations
+
+import re
+
+from yinsi.apps.findings import Severity
+from yinsi.privacy_policy.model import Status
+from yinsi.privacy_policy.rules import references as ref
+from yinsi.privacy_policy.rules._text import PERIOD
+from yinsi.privacy_policy.rules.base import Assessment, DisclosureRule, PolicyContext
+
+_TOPIC = re.compile(r"保存|保留|留存|存储期限|储存期限|存储时间|保存期限|删除或匿名化|\bretain|\bretention\b|\bkeep\b|\bkept\b"
+                    r"|\bstore[sd]?\b.{0,40}\b(?:for|until|period)\b|\bdelete\b.{0,40}\bafter\b", re.IGNORECASE)
+# A period tied to an event is a period too: "注销账号后立即删除", "until you delete your account".
+_EVENT = re.compile(r"(?:注销|删除)(?:账号|账户|帐号).{0,12}(?:后|之日起).{0,10}(?:立即|即|删除|匿名化)"
+                    r"|永久|\bindefinitely\b|\bpermanently\b|\buntil you (?:delete|close) your account\b"
+                    r"|\bfor the (?:life|lifetime) of your account\b|\bupon (?:deletion|closure) of your account\b",
+                    re.IGNORECASE)
+_VAGUE = re.compile(r"所必需的(?:最短)?(?:期限|时间|期间)|必要的?(?:最短)?(?:期限|时间|期间)|合理(?:的)?期限|法律法规(?:规定|要求)的"
+                    r"|\bas long as (?:necessary|needed|required|reasonably)\b|\bno longer than (?:necessary|needed)\b"
+                    r"|\bfor the period necessary\b|\bas required by law\b|\breasonable period\b", re.IGNORECASE)
+
+
+class RetentionRule(DisclosureRule):
+    """Present: a concrete period ("6个月", "three years", "注销后15日内删除") or an event that ends it.
+    Vague: "as long as necessary", "实现目的所必需的最短时间" without a period. (Indefinite retention
+    counts as disclosed here; policy.indefinite_retention flags it.)"""
+
+    id = "policy.retention"
+    severity = Severity.MEDIUM
+    title_zh = "保存期限"
+    title_en = "Retention period"
+    what_zh = "个人信息的保存期限"
+    what_en = "how long personal information is kept"
+    references = (ref.PIPL_17, ref.PIPL_19, ref.GBT_5_5_C, ref.GBT_6_1)
+
+    def assess(self, context: PolicyContext) -> Assessment:
+        about = [clause for clause in context.policy.clauses if _TOPIC.search(clause.context)]
+        concrete = [clause for clause in about if PERIOD.search(clause.text) or _EVENT.search(clause.text)]
+        if concrete:
+            return Assessment(Status.PRESENT, tuple(concrete))
+        vague = [clause for clause in about if _VAGUE.search(clause.text)]
+        if vague:
+            return Assessment(Status.VAGUE, tuple(vague), ("period",))
+        if about:
+            return Assessment(Status.VAGUE, tuple(about), ("period",))
+        return Assessment(Status.MISSING, lacking=("period",))

@@ -1,0 +1,50 @@
+"""policy.sensitive_purpose: a separate purpose, necessity and consent for sensitive PI (PIPL art. 29, 30)."""
+
+from __future__ import annotations
+
+import re
+
+from yinsi.apps.findings import Severity
+from yinsi.privacy_policy.model import Status
+from yinsi.privacy_policy.rules import references as ref
+from yinsi.privacy_policy.rules._text import PURPOSE
+from yinsi.privacy_policy.rules.base import Assessment, DisclosureRule, PolicyContext
+
+_SEPARATE = re.compile(
+    r"单独(?:征得|取得|获得|同意|授权|弹窗)|另行(?:征得|取得|获得).{0,6}同意|明示同意|书面同意|单独的?同意"
+    r"|必要性|(?:对您的?|对个人)(?:个人)?权益的?影响|\bseparate(?:ly)?\b.{0,30}\bconsent|\bconsent\b.{0,30}"
+    r"\bseparately\b|\bexplicit consent\b|\bexpress consent\b|\bnecessity\b|\bwhy (?:it is|this is) necessary\b"
+    r"|\bimpact on your (?:rights|interests)\b", re.IGNORECASE)
+
+
+class SensitivePurposeRule(DisclosureRule):
+    """Present: a clause about sensitive PI gives its purpose and either its necessity / impact or a
+    separate consent. Vague: a purpose without necessity or separate consent (or the other way round).
+    Not applicable when the policy names no sensitive PI at all."""
+
+    id = "policy.sensitive_purpose"
+    severity = Severity.MEDIUM
+    title_zh = "敏感个人信息的单独目的与同意"
+    title_en = "Separate purpose and consent for sensitive personal information"
+    what_zh = "处理敏感个人信息的目的、必要性及单独同意"
+    what_en = "the purpose, necessity and separate consent for sensitive personal information"
+    references = (ref.PIPL_29, ref.PIPL_30, ref.RENDING_2_3, ref.GBT_5_5_B)
+
+    def assess(self, context: PolicyContext) -> Assessment:
+        vocabulary, knowledge = context.vocabulary, context.knowledge
+        about_sensitive = [
+            clause for clause in context.policy.clauses
+            if vocabulary.sensitive_marker.search(clause.text)
+            or any(knowledge.pi(pi).sensitive for pi in vocabulary.pi_types_in(clause.text))]
+        if not about_sensitive:
+            return Assessment(Status.NOT_APPLICABLE)
+        both = [clause for clause in about_sensitive if PURPOSE.search(clause.text) and _SEPARATE.search(clause.text)]
+        if both:
+            return Assessment(Status.PRESENT, tuple(both))
+        purpose = [clause for clause in about_sensitive if PURPOSE.search(clause.text)]
+        if purpose:
+            return Assessment(Status.VAGUE, tuple(purpose), ("necessity or separate consent",))
+        separate = [clause for clause in about_sensitive if _SEPARATE.search(clause.text)]
+        if separate:
+            return Assessment(Status.VAGUE, tuple(separate), ("purpose",))
+        return Assessment(Status.MISSING, tuple(about_sensitive), ("purpose", "necessity or separate consent"))

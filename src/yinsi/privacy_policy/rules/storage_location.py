@@ -1,0 +1,44 @@
+"""policy.storage_location: where personal information is stored and whether it leaves China
+(PIPL art. 38-40; GB/T 35273 5.5 c, 9.8)."""
+
+from __future__ import annotations
+
+import re
+
+from yinsi.apps.findings import Severity
+from yinsi.privacy_policy.model import Status
+from yinsi.privacy_policy.rules import references as ref
+from yinsi.privacy_policy.rules.base import Assessment, DisclosureRule, PolicyContext
+
+_LOCATION = re.compile(
+    r"(?:存储|存放|保存|储存|位于|服务器)[^。；;]{0,20}(?:境内|中国大陆|中国内地|中华人民共和国|[\u4e00-\u9fff]{2,6}(?:市|省|国)|数据中心)"
+    r"|(?:境内|中华人民共和国境内)[^。；;]{0,12}(?:存储|存放|保存|储存)"
+    r"|\b(?:stored?|hosted|kept|servers?(?: are)? located)\b.{0,40}\b(?:in|within) (?:the )?(?:mainland China|China|"
+    r"People's Republic of China|PRC|[A-Z][a-z]+(?: [A-Z][a-z]+)?)\b", re.IGNORECASE)
+_CROSS_BORDER = re.compile(r"跨境|境外|出境|海外|向(?:其他)?国家|\bcross-border\b|\boutside (?:of )?(?:mainland )?(?:China|the PRC)\b"
+                           r"|\babroad\b|\boverseas\b|\bother countries\b|\binternational(?:ly)? transfers?\b"
+                           r"|\btransfer(?:red)? to (?:another|other) (?:country|jurisdiction)", re.IGNORECASE)
+
+
+class StorageLocationRule(DisclosureRule):
+    """Present: the storage location and a statement on cross-border transfer (none, or to whom and on
+    which basis). Vague: only one of the two."""
+
+    id = "policy.storage_location"
+    severity = Severity.MEDIUM
+    title_zh = "存储地点与跨境传输"
+    title_en = "Storage location and cross-border transfer"
+    what_zh = "个人信息的存储地点及是否向境外提供"
+    what_en = "where personal information is stored and whether it is transferred abroad"
+    references = (ref.GBT_5_5_C, ref.GBT_9_8, ref.PIPL_38, ref.PIPL_39, ref.PIPL_40)
+
+    def assess(self, context: PolicyContext) -> Assessment:
+        located = [clause for clause in context.policy.clauses if _LOCATION.search(clause.text)]
+        crossing = [clause for clause in context.policy.clauses if _CROSS_BORDER.search(clause.text)]
+        if located and crossing:
+            return Assessment(Status.PRESENT, tuple(dict.fromkeys((*located, *crossing))))
+        if located:
+            return Assessment(Status.VAGUE, tuple(located), ("cross-border transfer",))
+        if crossing:
+            return Assessment(Status.VAGUE, tuple(crossing), ("storage location",))
+        return Assessment(Status.MISSING, lacking=("storage location", "cross-border transfer"))

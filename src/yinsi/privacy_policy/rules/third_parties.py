@@ -1,0 +1,50 @@
+"""policy.third_parties: who receives personal information (partners, embedded SDKs), why and what
+(PIPL art. 23, 认定方法 二.1 and 五.1)."""
+
+from __future__ import annotations
+
+import re
+
+from yinsi.apps.findings import Severity
+from yinsi.privacy_policy.model import Status
+from yinsi.privacy_policy.rules import references as ref
+from yinsi.privacy_policy.rules._text import COMPANY, PURPOSE, SHARE, THIRD_PARTY, URL
+from yinsi.privacy_policy.rules.base import Assessment, DisclosureRule, PolicyContext
+
+_LIST = re.compile(r"SDK(?:名称|清单|目录|列表)|第三方(?:SDK|共享)?(?:清单|目录|列表)|共享清单|SDK name"
+                   r"|list of (?:third[- ]party )?(?:SDKs|partners|recipients|service providers)", re.IGNORECASE)
+_NO_SHARING = re.compile(r"不(?:会|与|向)[^，,。；;]{0,12}(?:任何)?(?:第三方|其他(?:公司|组织|个人)).{0,8}(?:共享|提供|分享)"
+                         r"|\b(?:do|does|will) not (?:share|disclose|transfer)\b.{0,60}\bthird[- ]part"
+                         r"|\bnever (?:share|disclose)\b.{0,60}\bthird[- ]part", re.IGNORECASE)
+_EXCEPT = re.compile(r"除|但|except|unless|other than", re.IGNORECASE)
+
+
+class ThirdPartiesRule(DisclosureRule):
+    """Present: a sharing clause names the recipient (an SDK, a company, or points to an SDK list) with a
+    purpose or the PI types; or the policy states plainly that nothing is shared. Vague: sharing with
+    "partners" or "third parties" without naming them."""
+
+    id = "policy.third_parties"
+    severity = Severity.HIGH
+    title_zh = "第三方及嵌入SDK的名称、目的和信息类型"
+    title_en = "Third parties and embedded SDKs: names, purposes, data types"
+    what_zh = "接收个人信息的第三方（含嵌入的SDK）的名称、目的和个人信息类型"
+    what_en = "which third parties and embedded SDKs receive personal information, why and which types"
+    references = (ref.RENDING_2_1, ref.RENDING_5_1, ref.PIPL_23, ref.GBT_5_5_D, ref.GBT_9_2, ref.GBT_9_7)
+
+    def assess(self, context: PolicyContext) -> Assessment:
+        vocabulary = context.vocabulary
+        sharing = [clause for clause in context.policy.clauses
+                   if SHARE.search(clause.context) and THIRD_PARTY.search(clause.context)]
+        named = [clause for clause in sharing
+                 if (vocabulary.names_any_sdk(clause.text) or COMPANY.search(clause.text) or _LIST.search(clause.text))
+                 and (PURPOSE.search(clause.text) or vocabulary.pi_types_in(clause.text) or URL.search(clause.text))]
+        if named:
+            return Assessment(Status.PRESENT, tuple(named))
+        denial = [clause for clause in context.policy.clauses
+                  if _NO_SHARING.search(clause.text) and not _EXCEPT.search(clause.text)]
+        if denial and all(clause in denial for clause in sharing):
+            return Assessment(Status.PRESENT, tuple(denial))
+        if sharing:
+            return Assessment(Status.VAGUE, tuple(sharing), ("recipient names",))
+        return Assessment(Status.MISSING, lacking=("recipient names", "purposes", "types of personal information"))

@@ -1,0 +1,41 @@
+"""policy.update_notice: how users are told that the policy changed (认定方法 二.2; PIPL art. 14, 17)."""
+
+from __future__ import annotations
+
+import re
+
+from yinsi.apps.findings import Severity
+from yinsi.privacy_policy.model import Status
+from yinsi.privacy_policy.rules import references as ref
+from yinsi.privacy_policy.rules.base import Assessment, DisclosureRule, PolicyContext
+
+_CHANGE = re.compile(r"(?:更新|修订|修改|变更|调整)[^。；;]{0,12}(?:本政策|本隐私政策|隐私政策|本指引|本声明|政策)"
+                     r"|(?:本政策|本隐私政策|隐私政策|本指引)[^。；;]{0,12}(?:更新|修订|修改|变更|调整)"
+                     r"|\b(?:update|change|modify|revise|amend)s?\b.{0,40}\b(?:this |our )?(?:privacy )?(?:policy|notice)\b"
+                     r"|\b(?:policy|notice)\b.{0,30}\b(?:updated|changed|modified|revised|amended)\b", re.IGNORECASE)
+_ACTIVE = re.compile(r"弹窗|弹出|推送|站内信|短信|邮件|显著(?:方式|位置|提示)|提醒您|重新(?:征得|取得|获得)|再次(?:征得|取得|获得)"
+                     r"|单独(?:通知|告知)|\bpop-?up\b|\bpush notification|\be-?mail(?:ing)? you\b|\bby e-?mail\b"
+                     r"|\bin-app (?:notice|message|notification)\b|\bprominent notice\b|\bnotify you (?:by|through|via)\b"
+                     r"|\b(?:ask|obtain|seek) (?:for )?your (?:consent|agreement) again\b|\bre-?consent\b", re.IGNORECASE)
+
+
+class UpdateNoticeRule(DisclosureRule):
+    """Present: changes are announced actively (pop-up, push, e-mail, in-app message) or consent is asked
+    again. Vague: the policy only says it may change, or that the new version is posted on a page."""
+
+    id = "policy.update_notice"
+    severity = Severity.LOW
+    title_zh = "政策更新的通知方式"
+    title_en = "How policy changes are notified"
+    what_zh = "隐私政策变更时如何通知用户"
+    what_en = "how users are told about changes to the policy"
+    references = (ref.RENDING_2_2, ref.PIPL_14, ref.PIPL_17)
+
+    def assess(self, context: PolicyContext) -> Assessment:
+        about = [clause for clause in context.policy.clauses if _CHANGE.search(clause.context)]
+        active = [clause for clause in about if _ACTIVE.search(clause.text)]
+        if active:
+            return Assessment(Status.PRESENT, tuple(active))
+        if about:
+            return Assessment(Status.VAGUE, tuple(about), ("an active notice (pop-up, push, e-mail)",))
+        return Assessment(Status.MISSING, lacking=("an active notice (pop-up, push, e-mail)",))

@@ -1,0 +1,58 @@
+"""policy.user_rights: the data subject's rights and how to exercise them (PIPL art. 15, 44-47, 50;
+GB/T 35273 5.5 e and chapter 8; 认定方法 三.8, 六.1)."""
+
+from __future__ import annotations
+
+import re
+
+from yinsi.apps.findings import Severity
+from yinsi.privacy_policy.model import Clause, Status
+from yinsi.privacy_policy.rules import references as ref
+from yinsi.privacy_policy.rules._text import concrete_contact
+from yinsi.privacy_policy.rules.base import Assessment, DisclosureRule, PolicyContext
+
+RIGHTS: dict[str, re.Pattern[str]] = {
+    "access": re.compile(r"查询|查阅|查看|访问您的|\baccess\b|\bview\b|\bsee what\b|\bknow what\b", re.IGNORECASE),
+    "copy": re.compile(r"复制|副本|导出|转移至|\bcopy\b|\bcopies\b|\bexport\b|\bportab|\bdownload (?:a copy|your)",
+                       re.IGNORECASE),
+    "correction": re.compile(r"更正|修改|补充|修正|\bcorrect|\brectif|\bamend\b|\bupdate (?:your|inaccurate)", re.IGNORECASE),
+    "deletion": re.compile(r"删除|\bdelet(?:e|ion)\b|\berase|\berasure\b", re.IGNORECASE),
+    "withdrawal of consent": re.compile(r"撤回|撤销(?:您的)?(?:同意|授权)|改变(?:您)?授权|关闭[^，,。；;]{0,10}权限|取消授权"
+                                        r"|\bwithdraw|\brevoke|\bopt out\b", re.IGNORECASE),
+    "account cancellation": re.compile(r"注销|\b(?:close|delete|cancel|deactivate) (?:your|the) account\b"
+                                       r"|\baccount (?:deletion|closure|cancellation)\b", re.IGNORECASE),
+}
+_SUBJECT = re.compile(r"您(?:有权|可以|可|能够|享有|依法)|您的权利|用户权利|权利|\byou (?:may|can|have the right|are entitled|"
+                      r"could)\b|\byour rights?\b|\bright to\b", re.IGNORECASE)
+_METHOD = re.compile(r"设置|路径|点击|进入|页面|通过[^，,。；;]{0,20}(?:联系|邮件|客服|发送|提交|申请)|在线|操作|功能"
+                     r"|\bsettings\b|\btap\b|\bclick\b|\bemail(?:ing)? us\b|\bcontact(?:ing)? us\b|\bby (?:writing|emailing|"
+                     r"visiting|sending)\b|\bin the app\b|\bvia\b|\bthrough\b", re.IGNORECASE)
+
+
+def rights_named(clause: Clause) -> set[str]:
+    return {name for name, pattern in RIGHTS.items() if pattern.search(clause.text)}
+
+
+class UserRightsRule(DisclosureRule):
+    """Present: at least five of access, copy, correction, deletion, withdrawal of consent and account
+    cancellation, and how to exercise them (an in-app path or a contact). Vague: some rights, or no way
+    to exercise them."""
+
+    id = "policy.user_rights"
+    severity = Severity.HIGH
+    title_zh = "个人权利及行使方式"
+    title_en = "Data subject rights and how to exercise them"
+    what_zh = "查阅复制、更正、删除、撤回同意、注销账号等权利及行使方式"
+    what_en = "the rights of access, copy, correction, deletion, withdrawal of consent and account cancellation, and how"
+    references = (ref.PIPL_15, ref.PIPL_44_47, ref.PIPL_50, ref.GBT_5_5_E, ref.GBT_8, ref.RENDING_3_8, ref.RENDING_6_1)
+
+    def assess(self, context: PolicyContext) -> Assessment:
+        about = [clause for clause in context.policy.clauses
+                 if _SUBJECT.search(clause.context) and rights_named(clause)]
+        if not about:
+            return Assessment(Status.MISSING, lacking=tuple(RIGHTS))
+        named = set().union(*(rights_named(clause) for clause in about))
+        how = any(_METHOD.search(clause.text) or concrete_contact(clause.text) for clause in about)
+        lacking = tuple(name for name in RIGHTS if name not in named) + (() if how else ("how to exercise",))
+        status = Status.PRESENT if len(named) >= 5 and how else Status.VAGUE
+        return Assessment(status, tuple(about), lacking if status is Status.VAGUE else ())
