@@ -101,6 +101,7 @@ def test_max_sdk_and_sdk23_permission_variants(facts: dict[str, AppFacts]) -> No
             "sdk_before_consent",
             {
                 ("activity", "com.example.news.MainActivity", True),
+                ("provider", "androidx.startup.InitializationProvider", False),
                 ("provider", "com.example.news.SdkInitProvider", False),
                 ("service", "com.igexin.sdk.PushService", False),
             },
@@ -122,7 +123,7 @@ def test_component_details(facts: dict[str, AppFacts]) -> None:
     assert launcher.intent_categories == ("android.intent.category.LAUNCHER",)
     receiver = next(c for c in facts["lending"].components if c.kind == "receiver")
     assert receiver.intent_actions == ("android.provider.Telephony.SMS_RECEIVED",)
-    provider = next(c for c in facts["sdk_before_consent"].components if c.kind == "provider")
+    provider = next(c for c in facts["sdk_before_consent"].components if c.name.endswith("SdkInitProvider"))
     assert provider.authorities == "com.example.news.sdkinit"
 
 
@@ -132,7 +133,7 @@ def test_component_details(facts: dict[str, AppFacts]) -> None:
         (
             "sdk_before_consent",
             "com.example.news.NewsApp",
-            ("PUSH_APPID", "UMENG_APPKEY", "UMENG_CHANNEL"),
+            ("PUSH_APPID", "UMENG_APPKEY", "UMENG_CHANNEL", "com.example.news.DeviceInitializer"),
             (True, None),
         ),
         ("lending", None, ("UMENG_CHANNEL",), (None, True)),
@@ -164,6 +165,7 @@ def test_application_attributes(
                 "com.example.news.MainActivity",
                 "com.example.news.NewsApp",
                 "com.example.news.NewsApp$1",
+                "com.example.news.DeviceInitializer",
                 "com.example.news.SdkInitProvider",
                 "com.umeng.commonsdk.UMConfigure",
                 "com.igexin.sdk.PushManager",
@@ -234,6 +236,7 @@ def test_startup_calls_follow_application_and_provider(facts: dict[str, AppFacts
         "android.net.wifi.WifiInfo.getMacAddress",  # inside UMConfigure.init, depth 2
         "android.telephony.TelephonyManager.getSubscriberId",  # inside PushManager.initialize
         "android.provider.Settings$Secure.getString",  # SdkInitProvider.onCreate
+        "android.telephony.TelephonyManager.getLine1Number",  # DeviceInitializer.create (App Startup)
     }
     assert expected <= startup
     gated = set(facts["sdk_after_consent"].startup_calls)

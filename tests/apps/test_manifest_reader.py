@@ -119,3 +119,35 @@ def test_attribute_names_resolved_by_resource_id() -> None:
     encoded = "name".encode("utf-16-le")
     data[data.find(encoded) : data.find(encoded) + len(encoded)] = "zzzz".encode("utf-16-le")
     assert read_manifest(bytes(data)).permissions == ("android.permission.X",)
+
+
+def test_app_startup_initializers() -> None:
+    """Jetpack App Startup: initializers are meta-data with value "androidx.startup" under a provider."""
+    data = axml(
+        (
+            "manifest",
+            {"package": "com.example.app"},
+            [
+                (
+                    "application",
+                    {},
+                    [
+                        (
+                            "meta-data",
+                            {"name": "UMENG_APPKEY", "value": "androidx.startup"},
+                            [],
+                        ),  # not in a provider
+                        (
+                            "provider",
+                            {"name": "androidx.startup.InitializationProvider", "authorities": "x"},
+                            [
+                                ("meta-data", {"name": ".SdkInitializer", "value": "androidx.startup"}, []),
+                                ("meta-data", {"name": "other.Key", "value": "something"}, []),
+                            ],
+                        ),
+                    ],
+                )
+            ],
+        )
+    )
+    assert read_manifest(data).startup_initializers == ("com.example.app.SdkInitializer",)

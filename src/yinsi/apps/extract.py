@@ -78,7 +78,12 @@ def _extract(
     api_calls, api_notes = collect_api_calls(dexes, program_classes, deadline)
     providers = [c.name for c in manifest.components if c.kind == "provider"]
     startup, startup_notes = startup_calls(
-        Program(dexes), manifest.application_class, providers, limits.startup_depth, limits.startup_nodes
+        Program(dexes),
+        manifest.application_class,
+        providers,
+        limits.startup_depth,
+        limits.startup_nodes,
+        initializers=list(manifest.startup_initializers),
     )
     names = list(archive.names())
     return AppFacts(

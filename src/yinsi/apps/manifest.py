@@ -39,6 +39,9 @@ class Manifest:
     debuggable: bool
     allow_backup: bool | None
     has_code: bool
+    # Jetpack App Startup initializers (<meta-data android:value="androidx.startup"> under a provider):
+    # their create() runs from the provider's onCreate, before any Activity.
+    startup_initializers: tuple[str, ...] = ()
 
 
 def read_manifest(data: bytes) -> Manifest:
@@ -99,7 +102,20 @@ def read_manifest(data: bytes) -> Manifest:
         debuggable=_bool(app.get("debuggable")) is True,
         allow_backup=_bool(app.get("allowBackup")),
         has_code=_bool(app.get("hasCode")) is not False,
+        startup_initializers=_startup_initializers(applications, package),
     )
+
+
+def _startup_initializers(applications: list[XmlElement], package: str) -> tuple[str, ...]:
+    """developer.android.com/topic/libraries/app-startup: initializers are meta-data of a provider."""
+    found = []
+    for app_node in applications:
+        for provider in (node for node in app_node.children if node.tag == "provider"):
+            for meta in provider.children:
+                name = _text(meta.attributes.get("name"))
+                if meta.tag == "meta-data" and name and meta.attributes.get("value") == "androidx.startup":
+                    found.append(resolve_class_name(package, name))
+    return tuple(sorted(set(found)))
 
 
 def resolve_class_name(package: str, name: str) -> str:

@@ -352,6 +352,21 @@ _GETUI_SDK = """
 """
 
 
+# A Jetpack App Startup initializer: InitializationProvider calls create() while the process starts.
+_DEVICE_INITIALIZER = """
+.method public create(Landroid/content/Context;)Ljava/lang/Object;
+    .registers 3
+    const-string v0, "phone"
+    invoke-virtual {p1, v0}, Landroid/content/Context;->getSystemService(Ljava/lang/String;)Ljava/lang/Object;
+    move-result-object v0
+    check-cast v0, Landroid/telephony/TelephonyManager;
+    invoke-virtual {v0}, Landroid/telephony/TelephonyManager;->getLine1Number()Ljava/lang/String;
+    move-result-object v0
+    return-object v0
+.end method
+"""
+
+
 def _sdk_before_consent() -> SampleApp:
     package = "com.example.news"
     manifest = _manifest(
@@ -365,6 +380,10 @@ def _sdk_before_consent() -> SampleApp:
         "{components}",
         """    <provider android:name=".SdkInitProvider" android:authorities="com.example.news.sdkinit"
         android:exported="false"/>
+    <provider android:name="androidx.startup.InitializationProvider"
+        android:authorities="com.example.news.androidx-startup" android:exported="false">
+      <meta-data android:name="com.example.news.DeviceInitializer" android:value="androidx.startup"/>
+    </provider>
     <service android:name="com.igexin.sdk.PushService" android:exported="false"/>
     <meta-data android:name="UMENG_APPKEY" android:value="5f8a1b2c3d4e5f6a7b8c9d0e"/>
     <meta-data android:name="UMENG_CHANNEL" android:value="official"/>
@@ -441,6 +460,9 @@ def _sdk_before_consent() -> SampleApp:
                 "Lcom/example/news/NewsApp;", app, "Landroid/app/Application;"
             ),
             "com/example/news/NewsApp$1": push_task,
+            "com/example/news/DeviceInitializer": _plain_class(
+                "Lcom/example/news/DeviceInitializer;", _DEVICE_INITIALIZER
+            ),
             "com/example/news/SdkInitProvider": _plain_class(
                 "Lcom/example/news/SdkInitProvider;", provider, "Landroid/content/ContentProvider;"
             ),

@@ -1,11 +1,12 @@
 """What runs at process start, before any screen: code reachable from Application and ContentProvider.
 
 Android creates the Application object, calls `attachBaseContext`, creates every ContentProvider of the
-manifest and calls its `onCreate`, then calls `Application.onCreate` — all before the first Activity can
-show a privacy-policy dialog (developer.android.com/reference/android/app/Application#onCreate()).
-Whatever SDK initialisation or data access is reachable from there happens before consent unless the
-code checks a flag first; GB/T 41391-2022 §5.1 and 《App违法违规收集使用个人信息行为认定方法》 item 3(1)
-treat collection before consent as a violation. The walk is bounded in depth and in methods visited.
+manifest and calls its `onCreate` (Jetpack App Startup runs its initializers' `create` from there), then
+calls `Application.onCreate`: all before the first Activity can show a privacy-policy dialog
+(developer.android.com/reference/android/app/Application#onCreate()). Whatever SDK initialisation or
+data access is reachable from there happens before consent unless the code checks a flag first;
+《App违法违规收集使用个人信息行为认定方法》 三.1 counts collection before the user agrees as unlawful
+(PIPL art. 13, 14). The walk is bounded in depth and in methods visited.
 """
 
 from __future__ import annotations
@@ -22,6 +23,11 @@ APPLICATION_ENTRIES = (
     ("onCreate", "()V"),
 )
 PROVIDER_ENTRIES = (("<clinit>", "()V"), ("<init>", "()V"), ("onCreate", "()Z"))
+INITIALIZER_ENTRIES = (
+    ("<clinit>", "()V"),
+    ("<init>", "()V"),
+    ("create", "(Landroid/content/Context;)Ljava/lang/Object;"),
+)
 TASK_ENTRIES = (("run", "()V"), ("call", "()Ljava/lang/Object;"))
 _MAX_SUPERCLASSES = 8
 
@@ -58,6 +64,7 @@ def startup_calls(
     providers: list[str],
     max_depth: int,
     max_nodes: int,
+    initializers: list[str] | None = None,
 ) -> tuple[tuple[str, ...], list[str]]:
     """Method and field references reachable from the startup entry points, and budgets that were hit."""
     queue: deque[tuple[Dex, int, int]] = deque()
@@ -72,6 +79,7 @@ def startup_calls(
     if application_class:
         roots.append((application_class, APPLICATION_ENTRIES))
     roots += [(provider, PROVIDER_ENTRIES) for provider in providers]
+    roots += [(initializer, INITIALIZER_ENTRIES) for initializer in initializers or ()]
     for class_name, entries in roots:
         descriptor = "L" + class_name.replace(".", "/") + ";"
         for name, proto in entries:
