@@ -58,6 +58,7 @@ class PolicyRule(ABC):
     title_en: ClassVar[str]
     references: ClassVar[tuple[Reference, ...]]
     max_deduction: ClassVar[int] = 15
+    order: ClassVar[int] = 100  # display order within its kind (disclosures follow GB/T 35273 5.5)
 
     @abstractmethod
     def check(self, context: PolicyContext) -> RuleOutcome:

@@ -25,6 +25,7 @@ class ComplaintChannelRule(DisclosureRule):
     Vague: "please contact us" with no channel anywhere."""
 
     id = "policy.complaint_channel"
+    order = 10
     severity = Severity.MEDIUM
     title_zh = "投诉举报渠道"
     title_en = "Complaint channel"

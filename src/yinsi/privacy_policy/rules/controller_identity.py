@@ -22,6 +22,7 @@ class ControllerIdentityRule(DisclosureRule):
     (e-mail, telephone, postal or web address). Vague: only one of them, or "contact customer service"."""
 
     id = "policy.controller_identity"
+    order = 1
     severity = Severity.MEDIUM
     title_zh = "处理者身份和联系方式"
     title_en = "Identity and contact of the controller"
@@ -30,7 +31,8 @@ class ControllerIdentityRule(DisclosureRule):
     references = (ref.PIPL_17, ref.GBT_5_5_A, ref.GBT_ANNEX_D)
 
     def assess(self, context: PolicyContext) -> Assessment:
-        named = [clause for clause in context.policy.clauses if COMPANY.search(clause.text) or _ROLE.search(clause.text)]
+        named = [clause for clause in context.policy.clauses
+                 if COMPANY.search(clause.context) or _ROLE.search(clause.text)]
         reachable = [clause for clause in context.policy.clauses if concrete_contact(clause.text)]
         if named and reachable:
             return Assessment(Status.PRESENT, tuple(dict.fromkeys((*named[:1], *reachable[:2]))))

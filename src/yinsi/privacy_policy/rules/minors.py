@@ -23,6 +23,7 @@ class MinorsRule(DisclosureRule):
     under-13 clause written for COPPA)."""
 
     id = "policy.minors"
+    order = 11
     severity = Severity.MEDIUM
     title_zh = "不满十四周岁未成年人的个人信息处理"
     title_en = "Children under 14"

@@ -15,6 +15,7 @@ class PiTypesRule(DisclosureRule):
     types named but never identified as sensitive, or only "personal information" in general."""
 
     id = "policy.pi_types"
+    order = 3
     severity = Severity.HIGH
     title_zh = "个人信息类型及敏感个人信息标识"
     title_en = "Types of personal information, sensitive ones identified"

@@ -15,6 +15,7 @@ class PurposeScopeRule(DisclosureRule):
     types without any purpose."""
 
     id = "policy.purpose_scope"
+    order = 2
     severity = Severity.HIGH
     title_zh = "收集使用的目的、方式和范围"
     title_en = "Purposes, methods and scope of collection"

@@ -25,7 +25,7 @@ KINDS = ("disclosure", "risk", "consistency")
 
 @cache
 def discover() -> tuple[type[PolicyRule], ...]:
-    """All rule classes, by kind (disclosure, risk, consistency) then module name; metadata checked."""
+    """All rule classes by kind (disclosure, risk, consistency), then `order`, then module name; checked."""
     package = importlib.import_module(__name__.rsplit(".", 1)[0])
     found: list[type[PolicyRule]] = []
     for info in sorted(pkgutil.iter_modules(package.__path__), key=lambda item: item.name):
@@ -45,7 +45,7 @@ def discover() -> tuple[type[PolicyRule], ...]:
         if rule.id in seen:
             raise ConfigurationError(f"two policy rules share the id {rule.id!r}")
         seen.add(rule.id)
-    return tuple(sorted(found, key=lambda rule: KINDS.index(rule.kind)))
+    return tuple(sorted(found, key=lambda rule: (KINDS.index(rule.kind), rule.order)))
 
 
 def _is_rule(candidate: object) -> TypeGuard[type[PolicyRule]]:

@@ -36,6 +36,7 @@ class ResponseTimeRule(DisclosureRule):
     Vague: "promptly", "尽快", or a longer period (30 days, one month)."""
 
     id = "policy.response_time"
+    order = 9
     severity = Severity.MEDIUM
     title_zh = "响应期限（不超过15个工作日）"
     title_en = "Response time (at most 15 working days)"

@@ -28,6 +28,7 @@ class RetentionRule(DisclosureRule):
     counts as disclosed here; policy.indefinite_retention flags it.)"""
 
     id = "policy.retention"
+    order = 6
     severity = Severity.MEDIUM
     title_zh = "保存期限"
     title_en = "Retention period"

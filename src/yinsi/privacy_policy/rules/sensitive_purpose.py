@@ -23,6 +23,7 @@ class SensitivePurposeRule(DisclosureRule):
     Not applicable when the policy names no sensitive PI at all."""
 
     id = "policy.sensitive_purpose"
+    order = 4
     severity = Severity.MEDIUM
     title_zh = "敏感个人信息的单独目的与同意"
     title_en = "Separate purpose and consent for sensitive personal information"

@@ -25,6 +25,7 @@ class StorageLocationRule(DisclosureRule):
     which basis). Vague: only one of the two."""
 
     id = "policy.storage_location"
+    order = 7
     severity = Severity.MEDIUM
     title_zh = "存储地点与跨境传输"
     title_en = "Storage location and cross-border transfer"

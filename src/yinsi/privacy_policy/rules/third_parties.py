@@ -21,10 +21,12 @@ _EXCEPT = re.compile(r"除|但|except|unless|other than", re.IGNORECASE)
 
 class ThirdPartiesRule(DisclosureRule):
     """Present: a sharing clause names the recipient (an SDK, a company, or points to an SDK list) with a
-    purpose or the PI types; or the policy states plainly that nothing is shared. Vague: sharing with
+    purpose or the PI types; or the policy states plainly, without exceptions, that nothing is shared
+    (whether that is true of the app is policy.undisclosed_sdk's question). Vague: sharing with
     "partners" or "third parties" without naming them."""
 
     id = "policy.third_parties"
+    order = 5
     severity = Severity.HIGH
     title_zh = "第三方及嵌入SDK的名称、目的和信息类型"
     title_en = "Third parties and embedded SDKs: names, purposes, data types"
@@ -43,7 +45,7 @@ class ThirdPartiesRule(DisclosureRule):
             return Assessment(Status.PRESENT, tuple(named))
         denial = [clause for clause in context.policy.clauses
                   if _NO_SHARING.search(clause.text) and not _EXCEPT.search(clause.text)]
-        if denial and all(clause in denial for clause in sharing):
+        if denial:
             return Assessment(Status.PRESENT, tuple(denial))
         if sharing:
             return Assessment(Status.VAGUE, tuple(sharing), ("recipient names",))

@@ -24,6 +24,7 @@ class UpdateNoticeRule(DisclosureRule):
     again. Vague: the policy only says it may change, or that the new version is posted on a page."""
 
     id = "policy.update_notice"
+    order = 12
     severity = Severity.LOW
     title_zh = "政策更新的通知方式"
     title_en = "How policy changes are notified"

@@ -39,6 +39,7 @@ class UserRightsRule(DisclosureRule):
     to exercise them."""
 
     id = "policy.user_rights"
+    order = 8
     severity = Severity.HIGH
     title_zh = "个人权利及行使方式"
     title_en = "Data subject rights and how to exercise them"
