@@ -8,6 +8,7 @@ request a time budget, sends no CORS headers, and never returns raw values unles
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 import click
 
@@ -30,6 +31,8 @@ DEFAULT_PORT = 8000
               help="Master key for keyed policies and deanonymisation; default: $YINSI_KEY.")
 @click.option("--digest-key-file", type=click.Path(dir_okay=False), metavar="FILE",
               help="Key of the findings' digests; default: $YINSI_DIGEST_KEY or the user's key file.")
+@click.option("--policy", "policy_files", multiple=True, type=click.Path(dir_okay=False, exists=True),
+              metavar="FILE", help="A policy file clients may name (repeatable); presets are always there.")
 @click.option("--allow-values", is_flag=True, help="Let clients ask for raw values (include_values).")
 @click.option("--allow-deanonymize", is_flag=True, help="Enable POST /v1/deanonymize (needs a key).")
 @click.option("--max-body", "max_body", default=2 * 1024 * 1024, show_default=True, type=click.IntRange(1),
@@ -47,9 +50,9 @@ DEFAULT_PORT = 8000
 @click.option("--log-level", default="info", show_default=True,
               type=click.Choice(["critical", "error", "warning", "info", "debug"]))
 def command(host: str, port: int, workers: int, token_file: str | None, insecure_no_auth: bool,
-            key_file: str | None, digest_key_file: str | None, allow_values: bool, allow_deanonymize: bool,
-            max_body: int, max_text: int, max_batch: int, max_apk: int, timeout: float, concurrency: int,
-            log_level: str) -> None:
+            key_file: str | None, digest_key_file: str | None, policy_files: tuple[str, ...],
+            allow_values: bool, allow_deanonymize: bool, max_body: int, max_text: int, max_batch: int,
+            max_apk: int, timeout: float, concurrency: int, log_level: str) -> None:
     """Serve the HTTP API: /v1/analyze, /v1/anonymize, /v1/deanonymize, /v1/apps/audit, /metrics.
 
     \b
@@ -80,6 +83,7 @@ def command(host: str, port: int, workers: int, token_file: str | None, insecure
                       concurrency=concurrency),
         token_file=token_file, insecure_no_auth=insecure_no_auth, allow_values=allow_values,
         allow_deanonymize=allow_deanonymize, key_file=key_file, digest_key_file=digest_key_file,
+        policy_files=tuple(str(Path(name).resolve()) for name in policy_files),
     )
     settings = load_settings(options)  # fail here, with one line, rather than in every worker
     if not settings.auth_required:

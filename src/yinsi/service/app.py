@@ -18,6 +18,7 @@ from fastapi.responses import PlainTextResponse
 
 from yinsi import __version__
 from yinsi.core.entities import ENTITY_TYPES
+from yinsi.policy.load import load_policy, presets
 from yinsi.service import models
 from yinsi.service.auth import require_token
 from yinsi.service.budget import WorkBudget
@@ -68,6 +69,7 @@ def create_app(settings: ServiceSettings) -> FastAPI:
         docs_url=None, redoc_url=None, responses=_ERRORS,
     )
     app.state.settings = settings
+    _publish_server_facts(app, settings)
     metrics = Metrics()
     limits = settings.limits
     install_handlers(app, _field_names())
@@ -117,13 +119,13 @@ def create_app(settings: ServiceSettings) -> FastAPI:
     @app.post("/v1/anonymize", response_model=models.AnonymizeResponse, dependencies=secured,
               tags=["anonymize"])
     async def anonymize(body: models.AnonymizeRequest) -> dict[str, Any]:
-        """De-identify texts with a built-in policy (redact, courier, analyst)."""
+        """De-identify texts with a built-in policy (redact, courier, analyst) or one the server loaded."""
         texts = body.all_texts()
         check_texts(texts)
         check_values(body.include_originals)
         results, found = await budget.run(lambda: anonymize_texts(
             texts, policy=body.policy, entities=body.entities, min_score=body.min_score,
-            include_originals=body.include_originals, key=settings.master_key,
+            include_originals=body.include_originals, key=settings.master_key, policies=settings.policies,
         ), limits.timeout_seconds)
         count("/v1/anonymize", found, len(texts))
         return {"tool": _TOOL, "results": results}
@@ -138,7 +140,9 @@ def create_app(settings: ServiceSettings) -> FastAPI:
                            "(yinsi serve --allow-deanonymize with a key)")
         check_texts([result.text for result in body.results])
         records = [result.model_dump() for result in body.results]
-        texts = await budget.run(lambda: deanonymize_texts(records, key=key), limits.timeout_seconds)
+        texts = await budget.run(
+            lambda: deanonymize_texts(records, key=key, policies=settings.policies), limits.timeout_seconds
+        )
         return {"tool": _TOOL, "texts": texts}
 
     @app.post("/v1/apps/audit", dependencies=secured, tags=["apps"],
@@ -181,6 +185,47 @@ def create_app(settings: ServiceSettings) -> FastAPI:
         return PlainTextResponse(metrics.render(), media_type=CONTENT_TYPE)
 
     return app
+
+
+def _publish_server_facts(app: FastAPI, settings: ServiceSettings) -> None:
+    """Put this server's limits, entity names and policy names into its OpenAPI schema, so clients (and
+    schema-driven tests) know before sending that a text over `max_text_chars` gets 413 and an unknown
+    policy 400; and document error bodies as JSON everywhere."""
+    build = app.openapi
+    limits = settings.limits
+    # Keyed policies only when the server has a key: the schema lists what will work.
+    available = {name: load_policy(name) for name in presets()} | dict(settings.policies)
+    policies = sorted(
+        name for name, policy in available.items() if settings.master_key is not None or not policy.needs_key
+    )
+
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema is not None:
+            return app.openapi_schema
+        document = build()
+        schemas = document.get("components", {}).get("schemas", {})
+        for name in ("AnalyzeRequest", "AnonymizeRequest"):
+            properties = schemas.get(name, {}).get("properties", {})
+            if "text" in properties:
+                properties["text"]["maxLength"] = limits.max_text_chars
+            if "texts" in properties:
+                properties["texts"]["maxItems"] = limits.max_batch
+                properties["texts"]["items"]["maxLength"] = limits.max_text_chars
+            if "entities" in properties:
+                properties["entities"]["anyOf"][0]["items"]["enum"] = sorted(ENTITY_TYPES)
+            if "policy" in properties:
+                properties["policy"]["enum"] = policies
+        # Errors are JSON on every route, also where the success body is text (/metrics).
+        for operations in document.get("paths", {}).values():
+            for operation in operations.values():
+                for status, response in operation.get("responses", {}).items():
+                    content = response.get("content", {})
+                    if status != "200" and "text/plain" in content:
+                        content["application/json"] = content.pop("text/plain")
+        app.openapi_schema = document
+        return document
+
+    app.openapi = openapi  # type: ignore[method-assign]
 
 
 def app_from_environment() -> FastAPI:

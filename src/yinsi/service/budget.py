@@ -23,7 +23,8 @@ class WorkBudget:
 
     def __init__(self, concurrency: int) -> None:
         self._slots = threading.BoundedSemaphore(concurrency)
-        self._pool = ThreadPoolExecutor(max_workers=concurrency, thread_name_prefix="yinsi-service")
+        self._concurrency = concurrency
+        self._pool: ThreadPoolExecutor | None = None
 
     async def run(self, work: Callable[[], T], timeout: float) -> T:
         loop = asyncio.get_running_loop()
@@ -32,6 +33,8 @@ class WorkBudget:
         if not await asyncio.to_thread(self._slots.acquire, True, min(timeout, 1.0)):
             raise ApiError(503, "busy", "the service is at its concurrency limit; retry later")
         try:
+            if self._pool is None:  # first use, or after a lifespan shutdown (an app can be restarted)
+                self._pool = ThreadPoolExecutor(self._concurrency, thread_name_prefix="yinsi-service")
             future = loop.run_in_executor(self._pool, work)
         except BaseException:
             self._slots.release()
@@ -43,4 +46,6 @@ class WorkBudget:
             raise ApiError(504, "timeout", f"the request took longer than its {timeout:g} s budget") from None
 
     def close(self) -> None:
-        self._pool.shutdown(wait=False, cancel_futures=True)
+        pool, self._pool = self._pool, None
+        if pool is not None:
+            pool.shutdown(wait=False, cancel_futures=True)

@@ -7,17 +7,18 @@ Size limits are settings, checked by the routes (413), not baked into the schema
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, WithJsonSchema, field_validator, model_validator
 
 SCHEMA_VERSION = "1.0"
 
 
 class _Strict(BaseModel):
-    """Unknown fields are an error: a typo such as `include_value` must not silently do nothing."""
+    """Unknown fields are an error (a typo such as `include_value` must not silently do nothing), and
+    types are not coerced (`"include_values": 0` is not False, `"1"` is not a number)."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", strict=True)
 
 
 class EvidenceModel(BaseModel):
@@ -55,11 +56,24 @@ class FindingModel(BaseModel):
     value: str | None = Field(default=None, description="The raw value; only with include_values.")
 
 
-class _Texts(_Strict):
-    """Either one `text` or a batch of `texts`; results come back in the same order."""
+_ONE_OF_TEXTS = {"oneOf": [{"required": ["text"]}, {"required": ["texts"]}]}
 
-    text: str | None = None
-    texts: list[str] | None = None
+
+class _Texts(_Strict):
+    """Either one `text` or a batch of `texts` (not both, not null); results come in the same order."""
+
+    model_config = ConfigDict(json_schema_extra=_ONE_OF_TEXTS)
+
+    text: Annotated[str | None, WithJsonSchema({"type": "string"})] = None
+    texts: Annotated[list[str] | None, WithJsonSchema({"type": "array", "items": {"type": "string"}})] = None
+
+    @field_validator("text", "texts", mode="before")
+    @classmethod
+    def _not_null(cls, value: object) -> object:
+        # Absent is fine; an explicit null is not (the schema says string / array).
+        if value is None:
+            raise ValueError("null is not allowed")
+        return value
 
     @model_validator(mode="after")
     def _one_of(self) -> _Texts:

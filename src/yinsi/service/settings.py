@@ -15,6 +15,8 @@ from pathlib import Path
 from yinsi.core.digest_key import DigestKey, load_digest_key
 from yinsi.core.errors import ConfigurationError
 from yinsi.crypto.keys import MasterKey, load_key
+from yinsi.policy.load import load_policy
+from yinsi.policy.model import Policy
 
 TOKENS_ENV_VAR = "YINSI_SERVICE_TOKENS"
 # How `yinsi serve` hands its options to uvicorn worker processes (tokens and keys never go in here).
@@ -56,6 +58,7 @@ class ServiceOptions:
     allow_deanonymize: bool = False
     key_file: str | None = None
     digest_key_file: str | None = None
+    policy_files: tuple[str, ...] = ()
 
     def to_json(self) -> str:
         return json.dumps(asdict(self))
@@ -63,7 +66,8 @@ class ServiceOptions:
     @classmethod
     def from_json(cls, text: str) -> ServiceOptions:
         data = json.loads(text)
-        return cls(limits=Limits(**data.pop("limits")), **data)
+        limits = Limits(**data.pop("limits"))
+        return cls(limits=limits, policy_files=tuple(data.pop("policy_files", ())), **data)
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,7 +76,8 @@ class ServiceSettings:
 
     `tokens` empty means authentication is off, which only `insecure_no_auth` allows. The master key
     is needed by keyed policies (fpe, hmac, fake) and by deanonymisation; the digest key makes the
-    findings' `digest` comparable with `yinsi scan` reports made with the same key.
+    findings' `digest` comparable with `yinsi scan` reports made with the same key. Clients choose a
+    policy by name among the built-in presets and `policies`.
     """
 
     limits: Limits
@@ -81,6 +86,8 @@ class ServiceSettings:
     master_key: MasterKey | None = field(default=None, repr=False)
     allow_values: bool = False
     allow_deanonymize: bool = False
+    # Policies the operator loaded from files (`--policy`), by name; clients name them, never paths.
+    policies: Mapping[str, Policy] = field(default_factory=dict)
 
     @property
     def auth_required(self) -> bool:
@@ -122,7 +129,12 @@ def load_settings(options: ServiceOptions, environ: Mapping[str, str] | None = N
     master = load_key(options.key_file, environ=environ, required=options.key_file is not None)
     if options.allow_deanonymize and master is None:
         raise ConfigurationError("--allow-deanonymize needs a key: set YINSI_KEY or pass --key-file")
+    policies: dict[str, Policy] = {}
+    for policy_file in options.policy_files:
+        policy = load_policy(Path(policy_file))
+        policies[policy.name] = policy
     return ServiceSettings(
+        policies=policies,
         limits=options.limits,
         tokens=tokens,
         digest_key=load_digest_key(options.digest_key_file, environ),

@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 import tempfile
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from pathlib import PurePath
 from typing import IO, Any
@@ -63,11 +63,14 @@ def _is_sensitive(finding: Finding) -> bool:
     return finding.sensitive or (entity is not None and entity.sensitive)
 
 
-def preset_policy(name: str) -> Policy:
-    """Only built-in policies: a name must never make the server read a file of its choosing."""
+def named_policy(name: str, configured: Mapping[str, Policy]) -> Policy:
+    """A policy the server loaded (`--policy`) or a built-in one, by name only: a client's string must
+    never make the server read a file of the client's choosing."""
+    if name in configured:
+        return configured[name]
     if name not in presets():
-        choices = ", ".join(presets())
-        raise ApiError(400, "bad_request", f"unknown policy {name!r}; built-in policies: {choices}")
+        choices = ", ".join(sorted({*presets(), *configured}))
+        raise ApiError(400, "bad_request", f"unknown policy {name!r}; policies on this server: {choices}")
     return load_policy(name)
 
 
@@ -79,8 +82,9 @@ def anonymize_texts(
     min_score: float,
     include_originals: bool,
     key: MasterKey | None,
+    policies: Mapping[str, Policy],
 ) -> tuple[list[dict[str, Any]], Counter[str]]:
-    loaded = preset_policy(policy)
+    loaded = named_policy(policy, policies)
     if loaded.needs_key and key is None:
         raise ApiError(400, "bad_request", f"policy {policy!r} needs a key, and the service has none")
     results = []
@@ -96,11 +100,13 @@ def anonymize_texts(
     return results, counts
 
 
-def deanonymize_texts(results: Sequence[dict[str, Any]], *, key: MasterKey) -> list[str]:
+def deanonymize_texts(
+    results: Sequence[dict[str, Any]], *, key: MasterKey, policies: Mapping[str, Policy]
+) -> list[str]:
     """Restore fpe values with the server's key; a record list that does not fit its text is refused."""
     restored = []
     for index, result in enumerate(results):
-        policy = preset_policy(result["policy"])
+        policy = named_policy(result["policy"], policies)
         text: str = result["text"]
         items = tuple(Replacement(**item) for item in result["items"])
         cursor = 0
