@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, WithJsonSchema, field_validator, model_validator
+from pydantic.config import JsonDict
 
 SCHEMA_VERSION = "1.0"
 
@@ -56,7 +57,7 @@ class FindingModel(BaseModel):
     value: str | None = Field(default=None, description="The raw value; only with include_values.")
 
 
-_ONE_OF_TEXTS = {"oneOf": [{"required": ["text"]}, {"required": ["texts"]}]}
+_ONE_OF_TEXTS: JsonDict = {"oneOf": [{"required": ["text"]}, {"required": ["texts"]}]}
 
 
 class _Texts(_Strict):
