@@ -65,6 +65,13 @@ class PolicyText:
     def clauses(self) -> tuple[Clause, ...]:
         return tuple(clause for section in self.sections for clause in section.clauses)
 
+    def with_next(self, clause: Clause) -> str:
+        """The clause and the one after it in its section: a sentence split at ；/; keeps its second half
+        ("用于…；我们会单独征得您的同意")."""
+        section = self.sections[clause.section].clauses
+        following = section[clause.index + 1].text if clause.index + 1 < len(section) else ""
+        return f"{clause.text} {following}".strip()
+
 
 MAX_EXCERPT = 160
 

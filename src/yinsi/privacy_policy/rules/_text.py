@@ -10,12 +10,12 @@ import re
 
 _ZH_NEGATION = re.compile(r"(?:不|未|无|非|没有|绝不|禁止|避免|拒绝|杜绝)[^，,。；;]{0,6}$")
 _EN_NEGATION = re.compile(r"\b(?:not|never|no|without|neither|nor|cannot|won't|don't|doesn't|isn't)\b"
-                          r"(?:\W+\w+){0,5}\W*$|n't\b(?:\W+\w+){0,5}\W*$", re.IGNORECASE)
+                          r"(?:\W+\w+){0,8}\W*$|n't\b(?:\W+\w+){0,8}\W*$", re.IGNORECASE)
 
 
 def negated(text: str, start: int) -> bool:
     """True when a negation governs the words at `start` (a few characters or words before it)."""
-    before = text[max(0, start - 40):start]
+    before = text[max(0, start - 80):start]
     return bool(_ZH_NEGATION.search(before[-12:]) or _EN_NEGATION.search(before))
 
 
@@ -28,7 +28,7 @@ def affirmed(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
 
 
 PURPOSE = re.compile(
-    r"用于|用以|用来|为了|以便|目的(?:是|为|在于)|为您提供|以实现|以完成|为实现|为保障|为满足|以向您|以帮助|便于"
+    r"用于|用以|用来|为了|以便|为(?:完成|提供|保障|实现|满足|帮助|确保|便于|向您|您)|目的(?:是|为|在于)|为您提供|以实现|以完成|为实现|为保障|为满足|以向您|以帮助|便于"
     r"|\bin order to\b|\bso that\b|\bso we can\b|\bto (?:provide|deliver|enable|verify|process|send|show|detect|"
     r"prevent|complete|fulfil|fulfill|create|authenticate|recommend|display|locate|contact|help|offer|support)\b"
     r"|\bused (?:to|for)\b|\bfor the purposes? of\b|\bpurposes?\b|\bwe use (?:it|this|them|your)\b",
@@ -38,7 +38,7 @@ COLLECT = re.compile(
     r"|\b(?:collect|collects|collected|obtain|gather|access|request|receive|record|ask (?:you )?for|read)\b",
     re.IGNORECASE)
 GENERIC_PI = re.compile(r"个人信息|个人数据|用户信息|设备信息|相关信息|personal (?:information|data)|your (?:information|data)"
-                        r"|device information", re.IGNORECASE)
+                        r"|device information|information (?:about|from) (?:you|your device)", re.IGNORECASE)
 SHARE = re.compile(
     r"共享|分享给|提供给|向(?:[^，,。；;]{0,20})提供|对外提供|转让|披露|委托(?:[^，,。；;]{0,10})处理|第三方(?:SDK|软件开发工具包)"
     r"|接入|嵌入|\bshar(?:e|es|ed|ing)\b|\bdisclos(?:e|es|ed|ing|ure)\b|\btransfer\b|\bprovide (?:it |them |your \w+ )?to\b"

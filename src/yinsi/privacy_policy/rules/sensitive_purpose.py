@@ -39,7 +39,9 @@ class SensitivePurposeRule(DisclosureRule):
             or any(knowledge.pi(pi).sensitive for pi in vocabulary.pi_types_in(clause.text))]
         if not about_sensitive:
             return Assessment(Status.NOT_APPLICABLE)
-        both = [clause for clause in about_sensitive if PURPOSE.search(clause.text) and _SEPARATE.search(clause.text)]
+        policy = context.policy
+        both = [clause for clause in about_sensitive
+                if PURPOSE.search(clause.text) and _SEPARATE.search(policy.with_next(clause))]
         if both:
             return Assessment(Status.PRESENT, tuple(both))
         purpose = [clause for clause in about_sensitive if PURPOSE.search(clause.text)]

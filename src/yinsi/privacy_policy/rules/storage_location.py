@@ -16,7 +16,7 @@ _LOCATION = re.compile(
     r"|\b(?:stored?|hosted|kept|servers?(?: are)? located)\b.{0,40}\b(?:in|within) (?:the )?(?:mainland China|China|"
     r"People's Republic of China|PRC|[A-Z][a-z]+(?: [A-Z][a-z]+)?)\b", re.IGNORECASE)
 _CROSS_BORDER = re.compile(r"跨境|境外|出境|海外|向(?:其他)?国家|\bcross-border\b|\boutside (?:of )?(?:mainland )?(?:China|the PRC)\b"
-                           r"|\babroad\b|\boverseas\b|\bother countries\b|\binternational(?:ly)? transfers?\b"
+                           r"|\b(?:transfer\w*|send|move|stor\w*)\b[^.;]{0,50}\boutside\b|\babroad\b|\boverseas\b|\bother countries\b|\binternational(?:ly)? transfers?\b"
                            r"|\btransfer(?:red)? to (?:another|other) (?:country|jurisdiction)", re.IGNORECASE)
 
 

@@ -37,7 +37,8 @@ class ThirdPartiesRule(DisclosureRule):
     def assess(self, context: PolicyContext) -> Assessment:
         vocabulary = context.vocabulary
         sharing = [clause for clause in context.policy.clauses
-                   if SHARE.search(clause.context) and THIRD_PARTY.search(clause.context)]
+                   if SHARE.search(clause.context) and (THIRD_PARTY.search(clause.context) or COMPANY.search(clause.text)
+                                                        or vocabulary.names_any_sdk(clause.text))]
         named = [clause for clause in sharing
                  if (vocabulary.names_any_sdk(clause.text) or COMPANY.search(clause.text) or _LIST.search(clause.text))
                  and (PURPOSE.search(clause.text) or vocabulary.pi_types_in(clause.text) or URL.search(clause.text))]

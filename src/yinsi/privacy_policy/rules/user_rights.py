@@ -53,7 +53,9 @@ class UserRightsRule(DisclosureRule):
         if not about:
             return Assessment(Status.MISSING, lacking=tuple(RIGHTS))
         named = set().union(*(rights_named(clause) for clause in about))
-        how = any(_METHOD.search(clause.text) or concrete_contact(clause.text) for clause in about)
+        policy = context.policy
+        how = any(_METHOD.search(policy.with_next(clause)) or concrete_contact(policy.with_next(clause))
+                  for clause in about)
         lacking = tuple(name for name in RIGHTS if name not in named) + (() if how else ("how to exercise",))
         status = Status.PRESENT if len(named) >= 5 and how else Status.VAGUE
         return Assessment(status, tuple(about), lacking if status is Status.VAGUE else ())
