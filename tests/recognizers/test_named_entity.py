@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 import pytest
 
 from yinsi import analyze
@@ -141,3 +143,11 @@ def test_long_lines_and_ascii_text() -> None:
     assert found("x" * 5000, "PERSON") == []
     text = "，".join(["客户张伟反映问题"] * 200)
     assert len(found(text, "PERSON")) >= 150
+
+
+def test_long_ascii_lines_beside_chinese_stay_linear() -> None:
+    # One Chinese line and a 200 000-character ASCII line: must not scan the long line quadratically.
+    text = "客户张伟来电\n" + "a" * 200_000 + "\n" + "b=1 " * 50_000
+    started = time.perf_counter()
+    analyze(text, entities=NAMES)
+    assert time.perf_counter() - started < 10

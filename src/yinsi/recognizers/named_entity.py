@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 # Texts are tagged line by line, long lines sentence by sentence, so the tagger's cost stays linear
 # and a line without any Chinese character (JSON keys, numbers, English logs) costs one regex search.
 _CJK = re.compile("[\u4e00-\u9fff]")
-_LINES = re.compile(r"[^\n]*[\u4e00-\u9fff][^\n]*")
+_LINES = re.compile(r"[^\n]+")
 _SENTENCE_END = re.compile(r"(?<=[。！？；!?;])")
 _MAX_SEGMENT = 400
 _CJK_RUN = re.compile("[\u4e00-\u9fff·]+")
@@ -112,9 +112,11 @@ def _shift(spans: list[tuple[int, int, str]], offset: int) -> list[tuple[int, in
 
 def _segments(text: str) -> Iterator[tuple[int, str]]:
     """(offset, piece) for each line worth looking at, long lines cut after sentence punctuation."""
-    pattern = _LINES if _LABEL_HINT.search(text) is None else re.compile(r"[^\n]+")
-    for match in pattern.finditer(text):
+    every_line = _LABEL_HINT.search(text) is not None
+    for match in _LINES.finditer(text):
         line, offset = match.group(), match.start()
+        if not every_line and _CJK.search(line) is None:
+            continue
         if len(line) <= _MAX_SEGMENT:
             yield offset, line
             continue
