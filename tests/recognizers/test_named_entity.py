@@ -151,3 +151,16 @@ def test_long_ascii_lines_beside_chinese_stay_linear() -> None:
     started = time.perf_counter()
     analyze(text, entities=NAMES)
     assert time.perf_counter() - started < 10
+
+
+def test_rules_alone_without_the_ner_extra(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Without python-crfsuite, labelled names and addresses are still found; free-text names are not."""
+    import yinsi.ner.tagger as tagger_module
+    from yinsi.pipeline import Analyzer
+
+    monkeypatch.setattr(tagger_module, "tagger_available", lambda: False)
+    analyzer = Analyzer([NamedEntityRecognizer()])
+    text = "收件人：张伟，地址：湖北省武汉市洪山区珞喻路1037号。昨天李娜来过。王先生已签收。"
+    found_spans = {(text[f.start : f.end], f.entity_type) for f in analyzer.analyze(text)}
+    expected = {("张伟", "PERSON"), ("湖北省武汉市洪山区珞喻路1037号", "ADDRESS"), ("王", "PERSON")}
+    assert found_spans == expected
