@@ -31,18 +31,22 @@ PURPOSE = re.compile(
     r"用于|用以|用来|为了|以便|为(?:完成|提供|保障|实现|满足|帮助|确保|便于|向您|您)|目的(?:是|为|在于)|为您提供|以实现|以完成|为实现|为保障|为满足|以向您|以帮助|便于"
     r"|\bin order to\b|\bso that\b|\bso we can\b|\bto (?:provide|deliver|enable|verify|process|send|show|detect|"
     r"prevent|complete|fulfil|fulfill|create|authenticate|recommend|display|locate|contact|help|offer|support)\b"
-    r"|\bused (?:to|for)\b|\bfor the purposes? of\b|\bpurposes?\b|\bwe use (?:it|this|them|your)\b",
+    r"|\bused (?:to|for)\b|\b(?:needed|required|necessary) (?:for|to)\b|\bfor the purposes? of\b|\bpurposes?\b|\bwe use (?:it|this|them|your)\b"
+    # "to <verb>" after the object ("... with Crashlytics to diagnose failures"); not "to you", "to our partners".
+    r"|\b(?:in order |so as )?to (?!(?:you|us|the|our|your|their|its|a|an|any|all|other|third|whom|which|"
+    r"them|it|this|that|these|those|be|have)\b)[a-z]{3,}\b",
     re.IGNORECASE)
 COLLECT = re.compile(
     r"收集|获取|采集|读取|调用|访问您的|使用您的|申请.{0,10}权限|需要您提供|请您提供|向您索取|记录您的"
-    r"|\b(?:collect|collects|collected|obtain|gather|access|request|receive|record|ask (?:you )?for|read)\b",
+    r"|\b(?:collect|obtain|gather|access|request|receive|record|read|use)(?:s|ed|ing)?\b|\bask (?:you )?for\b",
     re.IGNORECASE)
 GENERIC_PI = re.compile(r"个人信息|个人数据|用户信息|设备信息|相关信息|personal (?:information|data)|your (?:information|data)"
                         r"|device information|information (?:about|from) (?:you|your device)", re.IGNORECASE)
 SHARE = re.compile(
     r"共享|分享给|提供给|向(?:[^，,。；;]{0,20})提供|对外提供|转让|披露|委托(?:[^，,。；;]{0,10})处理|第三方(?:SDK|软件开发工具包)"
     r"|接入|嵌入|\bshar(?:e|es|ed|ing)\b|\bdisclos(?:e|es|ed|ing|ure)\b|\btransfer\b|\bprovide (?:it |them |your \w+ )?to\b"
-    r"|\bSDKs?\b|\bsell\b", re.IGNORECASE)
+    r"|(?:使用|集成|接入|嵌入)了?[^，,。；;]{0,20}SDK|\b(?:use|uses|integrate[sd]?|embed[sd]?)\b[^.;]{0,40}\bSDK"
+    r"|(?<![A-Za-z])SDKs?(?![A-Za-z])|\bsell\b", re.IGNORECASE)
 THIRD_PARTY = re.compile(r"第三方|合作伙伴|合作方|关联公司|关联方|服务提供商|服务商|供应商|SDK|广告主"
                          r"|third[- ]part|partner|affiliate|service provider|vendor|advertiser|SDK", re.IGNORECASE)
 COMPANY = re.compile(
