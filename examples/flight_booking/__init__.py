@@ -1,0 +1,1 @@
+"""Example apps: a flight-booking API that leaks passengers' data, guarded by yinsi."""
