@@ -28,19 +28,22 @@ def scan_dataframe(
     min_score: float = DEFAULT_MIN_SCORE,
     digest_key: DigestKey | None = None,
     language: str = "zh",
+    labels: bool = True,
 ) -> Any:
     """A DataFrame of findings in `df`'s string columns (all of them unless `columns` names some).
 
     Columns: `entity_type, start, end, score, sensitive, preview, digest, recognizer, column` and, when
     `row_key` names a column of `df`, `row_key` (its value as a string) so each finding can be traced to
     its row. Offsets are characters into the cell. Each row is analysed with its column names as
-    labels, exactly as `yinsi mask` analyses a CSV row, so a scan reports what a mask replaces.
+    labels, exactly as `yinsi mask` analyses a CSV row, so a scan reports what a mask replaces;
+    `labels=False` analyses each cell alone, as `yinsi scan` analyses a line of a text file (use it
+    for text read with `spark.read.text`, whose one column is called `value`).
     The work is lazy: nothing runs until the result is written or collected.
     """
     key = digest_key if digest_key is not None else load_digest_key()
     chosen = string_columns(df, columns, exclude=(row_key,) if row_key else ())
     spec = ScanSpec(columns=chosen, row_key=row_key, entities=check_entity_names(entities),
-                    min_score=min_score, language=language)
+                    min_score=min_score, language=language, labels=labels)
     sealed = SealedKey(key.secret)
     schema = FINDINGS_SCHEMA + (f", {ROW_KEY_COLUMN} string" if row_key is not None else "")
     selected = df.select(*chosen, *((row_key,) if row_key is not None and row_key not in chosen else ()))
