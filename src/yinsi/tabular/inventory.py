@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime
 import time
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Protocol
 
 from yinsi._analyze import default_analyzer
@@ -19,7 +19,7 @@ from yinsi.pipeline import Analyzer
 from yinsi.sources.tables import Row, Table, TableSource
 from yinsi.tabular.classify import ColumnClassifier, ColumnProfile
 from yinsi.tabular.hints import NameHints, default_hints
-from yinsi.tabular.model import InventorySettings, RetentionReport, TableReport
+from yinsi.tabular.model import ColumnReport, InventorySettings, RetentionReport, TableReport
 from yinsi.tabular.retention import age_days, cutoff, pick_timestamp_column
 
 
@@ -89,8 +89,24 @@ class InventoryRun:
             total = estimated if settings.full else min(known, wanted)
             self.observer.table_started(table.name, total)
         if settings.full:
+            model_reports: tuple[ColumnReport, ...] = ()
+            if self.classifier.has_models:
+                # Model-backed entities (names, addresses) are estimated on a random sample; every
+                # value goes through the pattern recognizers (validated identifiers, anywhere).
+                sample = table.sample(settings.sample_size)
+                sampled_profiles = [self.classifier.profile(column) for column in columns]
+                self._feed(sampled_profiles, _chunks(sample.rows, settings.batch_size), report=False)
+                model_reports = tuple(profile.report() for profile in sampled_profiles)
+                profiles = [self.classifier.profile(column, models=False) for column in columns]
             sampled = self._feed(profiles, table.batches(settings.batch_size))
             method, estimated = "full", sampled
+            if model_reports:
+                full_reports = tuple(profile.report() for profile in profiles)
+                merged = tuple(
+                    merge_reports(full, sampled_report, self.classifier.model_entities)
+                    for full, sampled_report in zip(full_reports, model_reports, strict=True)
+                )
+                return self._finish(table, TableReport(table.name, estimated, sampled, method, merged))
         else:
             sample = table.sample(settings.sample_size)
             sampled = self._feed(profiles, _chunks(sample.rows, settings.batch_size))
@@ -98,13 +114,17 @@ class InventoryRun:
             if sample.counted_rows is not None:
                 estimated = sample.counted_rows
         reports = tuple(profile.report() for profile in profiles)
-        report = TableReport(table.name, estimated, sampled, method, reports)
-        if settings.retention_days is not None:
-            report = TableReport(report.name, report.estimated_rows, report.rows_sampled, report.sampling,
-                                 report.columns, self._retention(table, report))
-        return report
+        return self._finish(table, TableReport(table.name, estimated, sampled, method, reports))
 
-    def _feed(self, profiles: Sequence[ColumnProfile], batches: Iterator[list[Row]]) -> int:
+    def _finish(self, table: Table, report: TableReport) -> TableReport:
+        if self.settings.retention_days is None:
+            return report
+        return TableReport(report.name, report.estimated_rows, report.rows_sampled, report.sampling,
+                           report.columns, self._retention(table, report))
+
+    def _feed(
+        self, profiles: Sequence[ColumnProfile], batches: Iterator[list[Row]], *, report: bool = True
+    ) -> int:
         rows = 0
         for batch in batches:
             if not batch:
@@ -112,7 +132,7 @@ class InventoryRun:
             rows += len(batch)
             for index, values in enumerate(zip(*batch, strict=True)):
                 profiles[index].add(values)
-            if self.observer is not None:
+            if report and self.observer is not None:
                 self.observer.rows_done(len(batch))
         return rows
 
@@ -134,6 +154,20 @@ class InventoryRun:
         return RetentionReport(
             days, timestamp.name, expired, age_days(oldest, self.now) if oldest is not None else None
         )
+
+
+def merge_reports(full: ColumnReport, sampled: ColumnReport, model_entities: frozenset[str]) -> ColumnReport:
+    """A full-scan column report with the model-backed entities taken from the sampled report."""
+    entities = [entity for entity in full.entities if entity.entity_type not in model_entities]
+    known = {entity.entity_type for entity in entities if entity.evidence != "name"}
+    entities = [entity for entity in entities if not (entity.evidence == "name" and entity.entity_type in
+                                                      {e.entity_type for e in sampled.entities})]
+    entities.extend(
+        entity for entity in sampled.entities
+        if entity.entity_type in model_entities and entity.entity_type not in known
+    )
+    entities.sort(key=lambda item: (-item.confidence, item.entity_type))
+    return replace(full, entities=tuple(entities), free_text=full.free_text or sampled.free_text)
 
 
 def _chunks(rows: list[Row], size: int) -> Iterator[list[Row]]:
