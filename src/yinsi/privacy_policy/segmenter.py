@@ -26,6 +26,7 @@ _SENTENCE_END = re.compile(r"[。；;！？!?]+[”’\"')）]*|\.(?=\s|$)[”�
 _ABBREVIATIONS = frozenset({"e.g", "i.e", "etc", "inc", "ltd", "co", "no", "vs", "mr", "ms", "dr", "st", "u.s",
                             "approx", "art", "para", "sec", "fig", "corp", "jr", "sr"})
 _TERMINAL = "。；;！？!?.：:，,"
+_INNER_STOP = re.compile(r"[。；;！？]|(?<![\d.])[.!?]\s")  # a sentence ends inside: body text, not a title
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _WORD = re.compile(r"[A-Za-z]+")
 
@@ -41,7 +42,7 @@ def _heading_level(line: str) -> int | None:
     if markdown:
         return len(markdown.group(1))
     stripped = line.rstrip()
-    if not stripped or stripped[-1] in _TERMINAL or "@" in stripped:
+    if not stripped or stripped[-1] in _TERMINAL or "@" in stripped or _INNER_STOP.search(stripped):
         return None
     cjk = bool(_CJK.search(stripped))
     if len(stripped) > (40 if cjk else 90):
