@@ -20,8 +20,6 @@ from yinsi.policy.load import load_policy, presets
 from yinsi.sources.sql import DEFAULT_TIMEOUT, SqlSource, SqlTable
 from yinsi.sources.tables import select_tables
 
-_URL_HELP = "postgresql://user@host/db, mysql://user@host/db, sqlite:///file.db or a .db file"
-
 
 def _source(url: str, schemas: tuple[str, ...], timeout: float) -> SqlSource:
     return SqlSource(url, schemas=schemas, timeout=timeout)
@@ -54,8 +52,14 @@ def scan(
 ) -> None:
     """Inventory the personal information in the tables of database URL (read-only).
 
-    URL is a SQLAlchemy URL (""" + _URL_HELP + """). Personal columns are listed sensitive
-    first, with entity type, GB/T 35273 category, hit ratio, confidence, null ratio and row count.
+    URL is a SQLAlchemy URL: postgresql://user@host/db, mysql://user@host/db, sqlite:///file.db
+    or a .db file. Personal columns are listed sensitive first, with entity type, GB/T 35273
+    category, hit ratio, confidence, null ratio and row count.
+
+    \b
+    Examples:
+      yinsi db scan sqlite:///company.db --retention 180d -o inventory.json
+      yinsi db scan postgresql://auditor@127.0.0.1/shop --schema public --tables 'cust*' --full
 
     \b
     Exit status: 0 done; 2 the database could not be reached, or a table could not be read
