@@ -153,3 +153,22 @@ def test_missing_sqlite_file(tmp_path: Path) -> None:
     with pytest.raises(DatabaseError, match="no such SQLite database file"):
         SqlSource(f"sqlite:///{tmp_path / 'absent.db'}")
     assert not (tmp_path / "absent.db").exists()
+
+
+def test_large_table_sampling_paths(database: tuple[str, str | None], monkeypatch: pytest.MonkeyPatch) -> None:
+    """Above SMALL_TABLE_ROWS, MySQL/MariaDB samples random primary-key ranges and the estimate is the
+    planner's (lowered here so that the test table counts as large)."""
+    import yinsi.sources.sql as sql
+
+    url, schema = database
+    monkeypatch.setattr(sql, "SMALL_TABLE_ROWS", 5)
+    source = SqlSource(url, schemas=(schema,) if schema else ())
+    try:
+        users = next(table for table in source.tables() if table.name.endswith("users"))
+        sample = users.sample(10)
+        assert 0 < len(sample.rows) <= 10
+        assert len({row[0] for row in sample.rows}) == len(sample.rows)
+        if source.engine.url.get_backend_name() in ("mysql", "mariadb"):
+            assert sample.method.startswith("random key ranges")
+    finally:
+        source.dispose()

@@ -354,11 +354,12 @@ class SqlTable:
         high = self._scalar(sqlalchemy.select(sqlalchemy.func.max(column)))
         rng = random.Random(_SEED)
         per_range = max(1, size // _KEY_RANGES)
-        rows: list[Row] = []
+        position = list(table.c.keys()).index(key)
+        rows: dict[object, Row] = {}  # by key: ranges starting close together overlap
         for start in sorted(rng.randint(int(low), int(high)) for _ in range(_KEY_RANGES)):
             statement = sqlalchemy.select(table).where(column >= start).order_by(column).limit(per_range)
-            rows.extend(self._rows(statement))
-        return Sample(rows[:size], f"random key ranges ({_KEY_RANGES} x {per_range})")
+            rows.update((row[position], row) for row in self._rows(statement))
+        return Sample(list(rows.values())[:size], f"random key ranges ({_KEY_RANGES} x {per_range})")
 
     def batches(self, size: int) -> Iterator[list[Row]]:
         """Every row, streamed through a server-side cursor in a read-only transaction."""
