@@ -155,7 +155,9 @@ def test_missing_sqlite_file(tmp_path: Path) -> None:
     assert not (tmp_path / "absent.db").exists()
 
 
-def test_large_table_sampling_paths(database: tuple[str, str | None], monkeypatch: pytest.MonkeyPatch) -> None:
+def test_large_table_sampling_paths(
+    database: tuple[str, str | None], monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Above SMALL_TABLE_ROWS, MySQL/MariaDB samples random primary-key ranges and the estimate is the
     planner's (lowered here so that the test table counts as large)."""
     import yinsi.sources.sql as sql
