@@ -7,7 +7,9 @@ build tools) says so in one line and lets the others run.
 
 from __future__ import annotations
 
+import hashlib
 import json
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -17,6 +19,7 @@ from yinsi.core.errors import YinsiError
 if TYPE_CHECKING:
     from rich.console import Console
 
+    from yinsi.apps.samples import SampleApp
     from yinsi.demo import DemoContext
 
 # Three years: the shortest period the E-Commerce Law (电子商务法 第三十一条) asks shops to keep
@@ -71,7 +74,7 @@ def audit_apps(context: DemoContext) -> None:
         return
     context.console.rule("yinsi app audit (sample APKs)")
     try:
-        built = build_sample_apks((context.out / "apks").resolve())
+        built = _sample_apks((context.out / "apks").resolve(), build_sample_apks, SAMPLES)
     except YinsiError as error:
         context.console.print(f"App audit skipped: {error}")
         return
@@ -119,6 +122,20 @@ def print_summary(console: Console, reports: list[tuple[str, Path]]) -> None:
     html = [path for _, path in reports if path.suffix == ".html"]
     if html:
         console.print(f"Open 打开: [bold]{html[0].resolve()}[/]")
+
+
+def _sample_apks(directory: Path, build: Callable[[Path], dict[str, Path]],
+                 samples: Sequence[SampleApp]) -> dict[str, Path]:
+    """The sample APKs, rebuilt only when the sample sources changed since the last demo run."""
+    stamp = directory / "samples.sha256"
+    digest = hashlib.sha256(repr(tuple(samples)).encode("utf-8")).hexdigest()
+    paths = {sample.name: directory / f"{sample.name}.apk" for sample in samples}
+    if stamp.is_file() and stamp.read_text(encoding="ascii") == digest and all(
+            path.is_file() for path in paths.values()):
+        return paths
+    built = build(directory)
+    stamp.write_text(digest, encoding="ascii")
+    return built
 
 
 def _write_json(path: Path, record: object) -> Path:
