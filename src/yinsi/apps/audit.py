@@ -118,7 +118,7 @@ def audit_apk(path: str | PathLike[str], category: str | int | AppCategory | Non
     report). `trackers`: an Exodus-format tracker JSON to use besides the built-in signatures.
     Raises ApkError for an APK that cannot be read, ConfigurationError for a bad category or file.
     """
-    from yinsi.apps.extract import extract_facts  # needs the `apps` extra (androguard): import lazily
+    from yinsi.apps.extract import extract_facts  # imported on use: `import yinsi` stays light
 
     knowledge = default_knowledge()
     resolved = resolve_category(category, knowledge)  # fail on a bad category before reading the APK
