@@ -137,3 +137,12 @@ def test_write_html_report_replaces_atomically(documents: list[Any], tmp_path: P
     write_html_report(documents[:1], str(target))
     assert target.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
     assert [path.name for path in tmp_path.iterdir()] == ["r.html"]
+
+
+def test_result_saved_without_findings_still_counts(documents: list[Any]) -> None:
+    summary_only = {key: value for key, value in documents[0].items() if key != "findings"}
+    model = build([summary_only])
+    assert model.findings == documents[0]["summary"]["findings"] and model.rows_total == 0
+    assert model.sensitive == documents[0]["summary"]["sensitive_findings"]
+    page = render_documents([summary_only])
+    assert 'id="charts"' in page and 'id="findings"' not in page

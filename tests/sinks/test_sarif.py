@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -86,3 +89,15 @@ def test_app_audit_sarif_is_valid() -> None:
     log = to_sarif([audit_facts(facts, category="拍摄美化类")], tool_version="0.0.test")
     validate(log)
     assert log["runs"][0]["results"]
+
+
+def test_output_suffix_picks_sarif_and_html(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(f"手机 {MOBILE}\n", encoding="utf-8")
+    env = {**os.environ, "YINSI_DIGEST_KEY": "00" * 32, "XDG_CONFIG_HOME": str(tmp_path / ".config")}
+    command = [sys.executable, "-m", "yinsi", "scan", "a.txt", "-o", "r.sarif", "--html", "r.html"]
+    done = subprocess.run(command, cwd=tmp_path, env=env, capture_output=True, text=True, timeout=120,
+                          check=False)
+    assert done.returncode == 0, done.stderr
+    validate(json.loads((tmp_path / "r.sarif").read_text(encoding="utf-8")))
+    assert (tmp_path / "r.html").read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    assert "wrote r.sarif" in done.stderr and "wrote r.html" in done.stderr
