@@ -138,7 +138,7 @@ class InventorySettings:
     full: bool = False
     batch_size: int = 5000
     min_score: float = 0.5
-    min_hit_ratio: float = 0.1
+    min_hit_ratio: float = 0.05
     retention_days: int | None = None
     timestamp_column: str | None = None
     tables: tuple[str, ...] = ()
