@@ -36,6 +36,7 @@ class Vocabulary:
 
     pi_patterns: dict[str, re.Pattern[str]]
     sdk_patterns: dict[str, re.Pattern[str]]
+    sdk_names: dict[str, tuple[str, ...]]  # the names each SDK pattern matches
     sensitive_marker: re.Pattern[str]
     version: str
 
@@ -51,8 +52,11 @@ class Vocabulary:
         return any(pattern.search(text) for pattern in self.sdk_patterns.values())
 
 
-def _sdk_pattern(tracker: TrackerSignature, names: tuple[str, ...]) -> re.Pattern[str]:
-    own = names or tuple(name for name in (tracker.name, tracker.name_zh) if name)
+def _sdk_names(tracker: TrackerSignature, aliases: tuple[str, ...]) -> tuple[str, ...]:
+    return aliases or tuple(name for name in (tracker.name, tracker.name_zh) if name)
+
+
+def _sdk_pattern(own: tuple[str, ...]) -> re.Pattern[str]:
     short = tuple(name for name in own if len(name) <= 3)
     long = tuple(name for name in own if len(name) > 3)
     return re.compile("|".join(f"(?:{p.pattern})" for p in (
@@ -84,12 +88,12 @@ def load_vocabulary(path: Path, knowledge: KnowledgeBase) -> Vocabulary:
             raise ConfigurationError(f"{path.name}: sdk_aliases[{index}] matches no tracker or has no names")
         for tracker_id in matched:
             aliases.setdefault(tracker_id, []).extend(str(name) for name in group["names"])
-    sdk_patterns = {tracker.id: _sdk_pattern(tracker, tuple(aliases.get(tracker.id, ())))
-                    for tracker in knowledge.trackers}
+    sdk_names = {tracker.id: _sdk_names(tracker, tuple(aliases.get(tracker.id, ()))) for tracker in knowledge.trackers}
+    sdk_patterns = {tracker_id: _sdk_pattern(names) for tracker_id, names in sdk_names.items()}
     markers = document.get("sensitive_markers") or {}
     marker = _pattern(tuple(str(word) for word in (*markers.get("zh", ()), *markers.get("en", ()))),
                       ignore_case=True)
-    return Vocabulary(pi_patterns, sdk_patterns, marker, str(document.get("version", "")))
+    return Vocabulary(pi_patterns, sdk_patterns, sdk_names, marker, str(document.get("version", "")))
 
 
 @cache
