@@ -19,11 +19,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from yinsi.sinks.explain import Explanation, explain_name
+from yinsi.sinks.html.apps import AppCard, app_card
+from yinsi.sinks.html.inventory import INVENTORY_KIND, add_inventory
 
 ROW_BUDGET_BYTES = 3_500_000  # embedded finding rows; the rest of the page is small (charts, tables)
 _APP_KINDS = ("app_audit", "app_rank")
-INVENTORY_KIND = "inventory"
-CONFIDENT = 0.5  # yinsi.tabular.model.CONFIDENT: from this confidence on an entity is taken as present
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,24 +52,6 @@ class FieldCount:
     field: str
     entity_type: str
     count: int
-
-
-@dataclass(frozen=True, slots=True)
-class AppCard:
-    """One audited app: identity, score, counts by severity, SDKs, over-collected PI and findings."""
-
-    name: str
-    package: str
-    version: str
-    category: str
-    score: int
-    grade: str
-    limited: bool
-    severities: Mapping[str, int]
-    trackers: tuple[str, ...]
-    excess_pi: tuple[str, ...]
-    findings: tuple[Mapping[str, Any], ...]
-    deductions: tuple[Mapping[str, Any], ...]
 
 
 @dataclass
@@ -142,13 +124,13 @@ def build(documents: Sequence[Any], *, include_values: bool = False,
     for document in documents:
         if is_app_result(document):
             apps = document["apps"] if isinstance(document, Mapping) else document
-            report.apps.extend(_app_card(item) for item in apps)
+            report.apps.extend(app_card(item) for item in apps)
             report.kinds.append("app_audit")
             _envelope(report, document)
         elif isinstance(document, Mapping) and document.get("kind") == INVENTORY_KIND:
             report.kinds.append(INVENTORY_KIND)
             _envelope(report, document)
-            _inventory(report, document)
+            add_inventory(report, document)
         elif isinstance(document, Mapping):
             finding_results.append(document)
             report.kinds.append(str(document.get("kind", "scan")))
@@ -176,45 +158,6 @@ def _stats(report: Report, document: Mapping[str, Any]) -> None:
     report.skipped.update({str(k): int(v) for k, v in (stats.get("skipped") or {}).items()})
     report.errors.extend(f"{error.get('path', '')}: {error.get('message', '')}"
                          for error in document.get("errors", ()) if isinstance(error, Mapping))
-
-
-def _inventory(report: Report, document: Mapping[str, Any]) -> None:
-    """A table inventory (`kind: "inventory"`): columns by entity type with the share of sampled values
-    that matched, and each table's retention audit."""
-    stats = document.get("stats") or {}
-    tables = [table for table in (document.get("inventory") or {}).get("tables", ())
-              if isinstance(table, Mapping)]
-    report.tables_scanned += int(stats.get("tables", len(tables)))
-    report.errors.extend(f"{error.get('table', '')}: {error.get('message', '')}"
-                         for error in document.get("errors", ()) if isinstance(error, Mapping))
-    for table in tables:
-        columns = [column for column in table.get("columns", ()) if isinstance(column, Mapping)]
-        name = str(table.get("name", ""))
-        report.columns_total += len(columns)
-        report.columns_personal += sum(bool(column.get("personal")) for column in columns)
-        report.columns_sensitive += sum(bool(column.get("sensitive")) for column in columns)
-        for column in columns:
-            for entity in column.get("entities", ()):
-                confidence = float(entity.get("confidence") or 0)
-                if confidence < CONFIDENT:
-                    continue
-                kind = str(entity.get("entity_type"))
-                report.column_types[kind] += 1
-                ratio = entity.get("hit_ratio")
-                share = round(100 * float(ratio)) if ratio is not None else round(100 * confidence)
-                report.column_cells[(f"{name}.{column.get('name', '')}", kind)] = max(1, share)
-        retention = table.get("retention") or {}
-        report.inventory.append({
-            "table": name,
-            "rows": table.get("estimated_rows"),
-            "personal_columns": sum(bool(column.get("personal")) for column in columns),
-            "sensitive_columns": sum(bool(column.get("sensitive")) for column in columns),
-            "timestamp_column": retention.get("timestamp_column"),
-            "period_days": retention.get("period_days"),
-            "expired_rows": retention.get("expired_rows"),
-            "oldest_age_days": retention.get("oldest_age_days"),
-            "note": retention.get("note") or table.get("error"),
-        })
 
 
 def _common_directory(paths: Sequence[str]) -> str:
@@ -340,29 +283,3 @@ def _row(record: Mapping[str, Any], location: Mapping[str, Any], kind: int, sour
     if include_values:
         cells.append(str(record.get("value") or ""))
     return json.dumps(cells, ensure_ascii=False, separators=(",", ":"))
-
-
-def _app_card(item: Mapping[str, Any]) -> AppCard:
-    app = item.get("app") or {}
-    category = item.get("category") or {}
-    score = item.get("score") or {}
-    findings = tuple(finding for finding in item.get("findings", ()) if isinstance(finding, Mapping))
-    severities = Counter(str(finding.get("severity")) for finding in findings)
-    excess = sorted({str(pi) for finding in findings if finding.get("rule_id") == "apps.excess_permission"
-                     and finding.get("severity") != "low" for pi in finding.get("pi_types", ())})
-    return AppCard(
-        name=str(app.get("label") or app.get("package") or app.get("path") or "?"),
-        package=str(app.get("package", "")),
-        version=str(app.get("version_name") or ""),
-        category=f"{category.get('number', '')} {category.get('zh', '')} {category.get('en', '')}".strip()
-        if category else "",
-        score=int(score.get("value", 0)),
-        grade=str(score.get("grade", "?")),
-        limited=bool(item.get("limited")),
-        severities=dict(severities),
-        trackers=tuple(str(t.get("name") or t.get("id"))
-                       for t in item.get("trackers", ()) if isinstance(t, Mapping)),
-        excess_pi=tuple(excess),
-        findings=findings,
-        deductions=tuple(d for d in score.get("deductions", ()) if isinstance(d, Mapping)),
-    )

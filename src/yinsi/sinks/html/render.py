@@ -15,21 +15,19 @@ from importlib.resources import files
 from string import Template
 from typing import Any
 
-from yinsi.sinks.explain import RETENTION_REFERENCES, Explanation, explain_name
-from yinsi.sinks.html.charts import OTHER, PERSONAL, SENSITIVE, Bar, bar_chart, heat_map, legend, ring
-from yinsi.sinks.html.model import AppCard, Report, build
+from yinsi.sinks.explain import Explanation, explain_name
+from yinsi.sinks.html.apps import render_app_rule, render_apps
+from yinsi.sinks.html.charts import OTHER, PERSONAL, SENSITIVE, Bar, bar_chart, heat_map, legend
+from yinsi.sinks.html.inventory import render_retention
+from yinsi.sinks.html.markup import bilingual
+from yinsi.sinks.html.model import Report, build
 
 _MAX_BARS = 15
 _MAX_HEAT_ROWS = 30
 _MAX_HEAT_COLUMNS = 16
-_GRADE_COLOUR = {"A": "#2f855a", "B": "#38a169", "C": "#d69e2e", "D": "#dd6b20", "F": "#c53030"}
-_SEVERITIES = (("high", "高", "High"), ("medium", "中", "Medium"), ("low", "低", "Low"))
 _KIND_LABEL = {"scan": "文件扫描 file scan", "inventory": "数据表清单 table inventory",
                "app_audit": "应用审计 app audit"}
 _SENSITIVE_KEY = (SENSITIVE, "敏感 sensitive")
-_APP_RULES = ("App违法违规收集使用个人信息行为认定方法 (2019) · "
-              "常见类型移动互联网应用程序必要个人信息范围规定 (2021) · GB/T 41391-2022")
-
 
 def _asset(name: str) -> str:
     return files("yinsi.sinks.html").joinpath("assets", name).read_text(encoding="utf-8")
@@ -40,16 +38,8 @@ def _json_for_script(data: Any) -> str:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("<", "\\u003c")
 
 
-def _bilingual(zh: str, en: str) -> str:
-    return f'{escape(zh)} <span class="en">{escape(en)}</span>'
-
-
-def _text(value: object) -> str:
-    return escape("" if value is None else str(value))
-
-
 def _card(label_zh: str, label_en: str, value: str, note: str = "", tone: str = "") -> str:
-    return (f'<div class="card {tone}"><div class="label">{_bilingual(label_zh, label_en)}</div>'
+    return (f'<div class="card {tone}"><div class="label">{bilingual(label_zh, label_en)}</div>'
             f'<div class="value">{value}</div><div class="note">{note}</div></div>')
 
 
@@ -110,11 +100,11 @@ def _charts(report: Report) -> str:
     more_note = f'<p class="muted">+ {more} more 其他来源</p>' if more > 0 else ""
     return (
         '<section id="charts" class="grid2">'
-        f'<figure><figcaption>{_bilingual("按类型", "Findings by entity type and sensitivity")}</figcaption>'
+        f'<figure><figcaption>{bilingual("按类型", "Findings by entity type and sensitivity")}</figcaption>'
         f'{bar_chart("Findings by entity type", types)}'
         f'{legend([_SENSITIVE_KEY, (PERSONAL, "个人信息 personal"), (OTHER, "非个人 not personal")])}'
         '</figure>'
-        f'<figure><figcaption>{_bilingual("按文件 / 表", "Findings by file or table")}</figcaption>'
+        f'<figure><figcaption>{bilingual("按文件 / 表", "Findings by file or table")}</figcaption>'
         f'{bar_chart("Findings by file or table", sources)}'
         f'{legend([_SENSITIVE_KEY, (PERSONAL, "其他 other")])}{more_note}</figure>'
         '</section>'
@@ -142,7 +132,7 @@ def _heat_section(section_id: str, zh: str, en: str, note: str, cells: dict[tupl
     if len(row_totals) > _MAX_HEAT_ROWS:
         note += f" Top {_MAX_HEAT_ROWS} of {len(row_totals)} 前 {_MAX_HEAT_ROWS} 项."
     titles, sensitive = _column_titles(report)
-    return (f'<section id="{section_id}"><h2>{_bilingual(zh, en)}</h2><p class="muted">{escape(note)}</p>'
+    return (f'<section id="{section_id}"><h2>{bilingual(zh, en)}</h2><p class="muted">{escape(note)}</p>'
             f'{heat_map(rows, columns, cells, titles, sensitive, unit=unit)}</section>')
 
 
@@ -159,69 +149,6 @@ def _heat_maps(report: Report) -> str:
                       "Share of sampled values that match, per database column. 每列抽样值中匹配的比例。",
                       report.column_cells, report, unit="%"),
     ])
-
-
-def _retention(report: Report) -> str:
-    if not report.inventory:
-        return ""
-    labels = ("表 Table", "行数 Rows (est.)", "个人信息列 PI columns", "敏感列 Sensitive",
-              "时间列 Date column", "期限 Limit (days)", "超期行 Rows past retention", "最早 Oldest (days)",
-              "说明 Note")
-    body = []
-    for table in report.inventory:
-        expired = table.get("expired_rows")
-        tone = ' class="alert"' if isinstance(expired, int) and expired > 0 else ""
-        cells = [table.get(key) for key in ("table", "rows", "personal_columns", "sensitive_columns",
-                                            "timestamp_column", "period_days", "expired_rows",
-                                            "oldest_age_days", "note")]
-        body.append(f"<tr{tone}>" + "".join(f"<td>{_text(cell)}</td>" for cell in cells) + "</tr>")
-    head = "".join(f"<th>{escape(label)}</th>" for label in labels)
-    references = "; ".join(f"{escape(str(item))} — {escape(item.note)}" for item in RETENTION_REFERENCES)
-    return (f'<section id="retention"><h2>{_bilingual("数据表与保存期限", "Tables and retention")}</h2>'
-            f'<div class="scroll"><table class="data"><thead><tr>{head}</tr></thead>'
-            f'<tbody>{"".join(body)}</tbody></table></div>'
-            f'<p class="refs">依据 References: {references}</p></section>')
-
-
-def _app_finding(finding: Mapping[str, Any]) -> str:
-    references = "; ".join(f"{reference.get('document', '')} {reference.get('clause', '')}".strip()
-                           for reference in finding.get("references", ()))
-    evidence = ", ".join(str(item) for item in list(finding.get("evidence", ()))[:4])
-    heuristic = " <em>(heuristic 疑似)</em>" if finding.get("heuristic") else ""
-    return (f'<li class="sev-{_text(finding.get("severity"))}">'
-            f'<b>{_text(finding.get("title_zh"))} / {_text(finding.get("title_en"))}</b>{heuristic}'
-            f'<div>{_text(finding.get("message_zh"))}<br>{_text(finding.get("message_en"))}</div>'
-            f'<div class="muted">证据 evidence: {escape(evidence) or "—"}</div>'
-            f'<div class="refs">依据 refs: {escape(references) or "—"}</div></li>')
-
-
-def _app(app: AppCard) -> str:
-    colour = _GRADE_COLOUR.get(app.grade, "#4a5568")
-    chips = "".join(f'<span class="sev {key}">{zh} {en}: {app.severities.get(key, 0)}</span>'
-                    for key, zh, en in _SEVERITIES)
-    facts = [("类型 Category", app.category or "unknown 未声明"), ("包名 Package", app.package),
-             ("版本 Version", app.version or "—"), ("SDK 第三方", ", ".join(app.trackers) or "—"),
-             ("超范围 Beyond necessary PI", ", ".join(app.excess_pi) or "—")]
-    rows = "".join(f"<tr><th>{escape(key)}</th><td>{escape(value)}</td></tr>" for key, value in facts)
-    limited = '<p class="muted">* static audit limited 静态审计受限</p>' if app.limited else ""
-    findings = "".join(_app_finding(finding) for finding in app.findings)
-    worst = next((finding for finding in app.findings if finding.get("severity") in ("high", "medium")), None)
-    headline = (f'<p class="headline sev-{_text(worst.get("severity"))}">{_text(worst.get("title_zh"))} · '
-                f'{_text(worst.get("title_en"))}</p>' if worst else "")
-    return (f'<article class="app"><header>{ring(app.score, app.grade, colour)}'
-            f'<div><h3>{escape(app.name)}</h3><div class="chips">{chips}</div></div></header>'
-            f'{headline}<table class="kv">{rows}</table>{limited}'
-            f'<details><summary>{len(app.findings)} findings 发现 · 按严重程度 by severity</summary>'
-            f'<ol class="app-findings">{findings}</ol></details></article>')
-
-
-def _apps(report: Report) -> str:
-    if not report.apps:
-        return ""
-    ranked = sorted(report.apps, key=lambda app: (-app.score, app.name))
-    return (f'<section id="apps"><h2>{_bilingual("应用隐私评分", "App scorecards")}</h2>'
-            f'<p class="muted">{escape(_APP_RULES)}</p>'
-            f'<div class="apps">{"".join(_app(app) for app in ranked)}</div></section>')
 
 
 _TABLE_HEAD = "".join(f'<th data-k="{key}">{label}</th>' for key, label in enumerate((
@@ -241,7 +168,7 @@ def _findings_table(report: Report) -> str:
                   "and the JSON result lists them all.</p>")
     options = "".join(f'<option value="{escape(name)}">{escape(name)}</option>' for name in report.row_types)
     value_head = '<th data-k="8">值 Value</th>' if report.include_values else ""
-    return (f'<section id="findings"><h2>{_bilingual("发现明细", "Findings")}</h2>{capped}'
+    return (f'<section id="findings"><h2>{bilingual("发现明细", "Findings")}</h2>{capped}'
             '<div class="filters">'
             '<input id="f-text" type="search" placeholder="筛选 Filter: file, column, preview…" '
             'aria-label="filter"><select id="f-type" aria-label="entity type">'
@@ -265,16 +192,8 @@ def _explanation(explanation: Explanation, count: str) -> str:
             f'{escape(explanation.entity_type)}</b> <span class="en">{escape(explanation.english)}</span> '
             f'{badge} '
             f'<span class="muted">{escape(count)}</span></summary>'
-            f'<p>{_bilingual(explanation.category, explanation.category_english)}</p>'
+            f'<p>{bilingual(explanation.category, explanation.category_english)}</p>'
             f'<p>{escape(explanation.why)}</p><p><b>应对 What to do:</b> {escape(explanation.action)}</p>'
-            f'<ul class="refs">{references}</ul></details>')
-
-
-def _app_rule(rule_id: str, finding: Mapping[str, Any]) -> str:
-    references = "".join(f"<li>{_text(ref.get('document'))} {_text(ref.get('clause'))} — "
-                         f"{_text(ref.get('note'))}</li>" for ref in finding.get("references", ()))
-    return (f'<details class="rule"><summary><b>{escape(rule_id)}</b> {_text(finding.get("title_zh"))} '
-            f'<span class="en">{_text(finding.get("title_en"))}</span></summary>'
             f'<ul class="refs">{references}</ul></details>')
 
 
@@ -290,10 +209,10 @@ def _rules(report: Report) -> str:
     for app in report.apps:
         for finding in app.findings:
             app_rules.setdefault(str(finding.get("rule_id")), finding)
-    app_items = "".join(_app_rule(rule_id, finding) for rule_id, finding in sorted(app_rules.items()))
+    app_items = "".join(render_app_rule(rule_id, finding) for rule_id, finding in sorted(app_rules.items()))
     if not entity_rules and not app_items:
         return ""
-    return (f'<section id="rules"><h2>{_bilingual("规则说明与依据", "Rules and references")}</h2>'
+    return (f'<section id="rules"><h2>{bilingual("规则说明与依据", "Rules and references")}</h2>'
             f'{entity_rules}{app_items}</section>')
 
 
@@ -319,8 +238,8 @@ def render(report: Report, *, title: str = "yinsi 隐私报告 Privacy report") 
         subtitle += f" · files under 文件目录 {report.base}/"
     body = "".join([
         f'<header class="top"><h1>{escape(title)}</h1><p class="muted">{escape(subtitle)}</p></header>',
-        _summary(report), _charts(report), _heat_maps(report), _retention(report), _apps(report),
-        _findings_table(report), _rules(report), _footer(report),
+        _summary(report), _charts(report), _heat_maps(report), render_retention(report),
+        render_apps(report.apps), _findings_table(report), _rules(report), _footer(report),
     ])
     meta = {"types": report.row_types, "sources": report.row_sources, "values": report.include_values,
             "names": {kind: explain_name(kind).chinese for kind in report.row_types}}
