@@ -42,7 +42,7 @@ def main(argv: list[str] | None = None) -> int:
         print("|---|---|---|---|---|---|")
         for score in scores:
             print(_row(score))
-        print(_row(micro_average(scores)).replace("|  |", "| all |", 1))
+        print(_row(micro_average(scores)))
         if args.errors:
             for prediction in predictions:
                 if not prediction.correct:

@@ -110,6 +110,6 @@ def evaluate(items: Iterable[LabelledExcerpt]) -> tuple[list[RuleScore], list[Pr
 
 def micro_average(scores: Sequence[RuleScore]) -> RuleScore:
     """All rules pooled."""
-    return RuleScore("all rules", "", sum(s.total for s in scores), sum(s.true_positives for s in scores),
+    return RuleScore("all rules", "pooled", sum(s.total for s in scores), sum(s.true_positives for s in scores),
                      sum(s.false_positives for s in scores), sum(s.false_negatives for s in scores),
                      sum(s.exact for s in scores))
