@@ -1,0 +1,94 @@
+"""On real local Spark: the findings frame, keys kept out of Spark, and the `yinsi spark` commands."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+from tests.spark.conftest import DIGEST_KEY, MASTER_KEY
+
+from yinsi.cli.main import cli, main
+from yinsi.spark import FINDINGS_SCHEMA, inventory_table, mask_dataframe, scan_dataframe
+
+
+def test_findings_frame_schema_row_keys_and_no_raw_values(spark: Any, people_csv: Path) -> None:
+    df = spark.read.option("header", "true").csv(str(people_csv))
+    findings = scan_dataframe(df, row_key="id", entities=["CN_MOBILE", "CN_RESIDENT_ID"])
+    names = [field.name for field in findings.schema.fields]
+    assert names == [part.split()[0] for part in FINDINGS_SCHEMA.split(", ")] + ["row_key"]
+    rows = findings.collect()
+    assert {row.entity_type for row in rows} == {"CN_MOBILE", "CN_RESIDENT_ID"}
+    assert {row.column for row in rows} == {"手机", "身份证号", "备注"}
+    assert {row.row_key for row in rows if row.column == "手机"} == {f"C{index:04d}" for index in range(60)}
+    values = {row["手机"] for row in df.collect()} | {row["身份证号"] for row in df.collect()}
+    shown = {text for row in rows for text in (row.preview, row.digest)}
+    assert not values & shown
+    assert all(row.sensitive == (row.entity_type == "CN_RESIDENT_ID") for row in rows)
+
+
+def test_keys_stay_out_of_spark_conf_and_plans(spark: Any, people_csv: Path) -> None:
+    df = spark.read.option("header", "true").csv(str(people_csv))
+    masked = mask_dataframe(df, "analyst", key=MASTER_KEY)
+    findings = scan_dataframe(df)
+    masked.count()
+    findings.count()
+    visible = " ".join(f"{name}={value}" for name, value in spark.sparkContext.getConf().getAll())
+    for frame in (masked, findings):
+        visible += frame._jdf.queryExecution().toString()
+    for secret in (MASTER_KEY, DIGEST_KEY, bytes.fromhex(MASTER_KEY).decode("latin-1")):
+        assert secret not in visible
+
+
+def test_sampled_inventory_reports_its_sampling(spark: Any) -> None:
+    from yinsi.tabular.model import InventorySettings
+
+    df = spark.createDataFrame([(f"1380013{index:04d}",) for index in range(400)], "mobile string")
+    table = inventory_table(df, "phones", settings=InventorySettings(sample_size=50))
+    assert table.sampling == "bernoulli" and table.estimated_rows == 400
+    assert 0 < table.rows_sampled <= 50
+    assert table.columns[0].primary is not None and table.columns[0].primary.entity_type == "CN_MOBILE"
+
+
+def test_cli_scan_parquet_directory_writes_inventory_findings_and_html(
+    spark: Any, people_csv: Path, tmp_path: Path
+) -> None:
+    lake = tmp_path / "lake" / "customers"
+    spark.read.option("header", "true").csv(str(people_csv)).repartition(2).write.parquet(str(lake))
+    out, found, page = tmp_path / "inventory.json", tmp_path / "findings", tmp_path / "report.html"
+    result = CliRunner().invoke(cli, ["spark", "scan", str(lake), "--row-key", "id", "-o", str(out),
+                                      "--findings", str(found), "--html", str(page)],
+                                catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    assert "个人信息清单" in result.stdout and "findings." in result.stdout
+    record = json.loads(out.read_text(encoding="utf-8"))
+    assert record["kind"] == "inventory" and record["inputs"] == [str(lake)]
+    [table] = record["inventory"]["tables"]
+    assert table["name"] == "customers" and table["rows_sampled"] == 60
+    assert record["stats"]["findings"] == spark.read.parquet(str(found)).count() > 200
+    assert record["digest_key"]["source"] == "environment variable YINSI_DIGEST_KEY"
+    assert "<html" in page.read_text(encoding="utf-8").lower()
+
+
+def test_cli_mask_writes_a_masked_copy_in_the_input_format(
+    spark: Any, people_csv: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "masked"
+    result = CliRunner().invoke(cli, ["spark", "mask", str(people_csv), "--policy", "courier", "--out",
+                                      str(out)], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    copy = spark.read.option("header", "true").csv(str(out))
+    assert copy.count() == 60
+    assert all(row["手机"][3:7] == "****" for row in copy.collect())
+
+
+def test_cli_missing_input_is_one_line_and_exit_2(
+    spark: Any, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(SystemExit) as done:
+        main(["spark", "scan", str(tmp_path / "nothing.parquet")])
+    assert done.value.code == 2
+    [line] = capsys.readouterr().err.strip().splitlines()
+    assert line.startswith("yinsi: error: ") and "nothing.parquet" in line
