@@ -133,3 +133,12 @@ def test_paths_in_logs_are_masked(make, caplog: pytest.LogCaptureFixture) -> Non
     caplog.set_level(logging.INFO, logger="yinsi.guard")
     make(GuardPolicy()).get(f"/bookings/{PASSENGERS[0]['phone']}")
     assert PASSENGERS[0]["phone"] not in caplog.text
+
+
+def test_head_responses_pass_untouched(make) -> None:  # type: ignore[no-untyped-def]
+    client = make(GuardPolicy(GuardAction.MASK, anonymize_policy="courier"))  # 张伟 → 张*: shorter
+    get = client.get("/bookings/MF8C2Q")
+    head = client.head("/bookings/MF8C2Q")
+    assert "X-Yinsi-Guard" not in head.headers
+    if "Content-Length" in head.headers:  # the length of the original GET body, not of a masked one
+        assert int(head.headers["Content-Length"]) != int(get.headers["Content-Length"])

@@ -37,7 +37,8 @@ class ResponseGuard:
         self.inspector = inspector or Inspector(self.policy)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
+        # HEAD responses have no body to read, and their Content-Length describes the GET body.
+        if scope["type"] != "http" or scope.get("method") == "HEAD":
             await self.app(scope, receive, send)
             return
         response = _GuardedResponse(self, scope, send)

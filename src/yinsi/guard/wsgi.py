@@ -32,6 +32,8 @@ class WsgiResponseGuard:
         self.inspector = inspector or Inspector(self.policy)
 
     def __call__(self, environ: dict[str, Any], start_response: StartResponse) -> Iterable[bytes]:
+        if environ.get("REQUEST_METHOD") == "HEAD":  # no body; Content-Length describes the GET body
+            return self.app(environ, start_response)
         return _guarded(self, environ, start_response)
 
 
