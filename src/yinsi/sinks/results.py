@@ -50,7 +50,7 @@ def load_result(path: str | Path) -> Any:
         raise InputError(f"{path}: not a yinsi JSON result (invalid JSON at line {error.lineno}, "
                          f"column {error.colno})") from None
     if isinstance(document, dict) and ("findings" in document or "summary" in document
-                                       or document.get("kind") in ("app_audit", "app_rank")):
+                                       or document.get("kind") in ("app_audit", "app_rank", "policy")):
         return document
     if isinstance(document, list) and all(isinstance(item, dict) and "app" in item for item in document):
         return document

@@ -76,11 +76,12 @@ def ring(value: int, grade: str, colour: str, size: int = 92) -> str:
     filled = circumference * max(0, min(100, value)) / 100
     centre = size / 2
     circle = f'cx="{centre}" cy="{centre}" r="{radius:.1f}" fill="none" stroke-width="9"'
+    arc = (f'<circle {circle} stroke="{colour}" stroke-dasharray="{filled:.1f} {circumference:.1f}" '
+           f'stroke-linecap="round" transform="rotate(-90 {centre} {centre})"/>' if filled > 0 else "")
     return (f'<svg class="ring" viewBox="0 0 {size} {size}" width="{size}" height="{size}" role="img" '
             f'xmlns="http://www.w3.org/2000/svg"><title>score {value}/100, grade {escape(grade)}</title>'
             f'<circle {circle} stroke="#e2e8f0"/>'
-            f'<circle {circle} stroke="{colour}" stroke-dasharray="{filled:.1f} {circumference:.1f}" '
-            f'stroke-linecap="round" transform="rotate(-90 {centre} {centre})"/>'
+            f'{arc}'
             f'<text x="{centre}" y="{centre + 2}" text-anchor="middle" class="grade" fill="{colour}">'
             f'{escape(grade)}</text><text x="{centre}" y="{centre + 20}" text-anchor="middle" class="score">'
             f'{value}/100</text></svg>')
@@ -88,13 +89,15 @@ def ring(value: int, grade: str, colour: str, size: int = 92) -> str:
 
 def heat_map(rows: Sequence[str], columns: Sequence[str], cells: dict[tuple[str, str], int],
              column_titles: dict[str, str], sensitive: set[str], *, unit: str = "") -> str:
-    """A table of rows (source · field) × columns (entity types); cell shade grows with the value
+    """A table of rows (source · field) × columns (entity types, headed by their Chinese name from
+    `column_titles` and their code); cell shade grows with the value
     (a count, or a percentage with `unit="%"`); sensitive types are shaded red."""
     if not rows or not columns:
         return ""
     peak = max(cells.values()) or 1
-    head = "".join(f'<th class="rot{" sens" if column in sensitive else ""}" title="{escape(column)}">'
-                   f'<span>{escape(column_titles.get(column, column))}</span></th>' for column in columns)
+    head = "".join(f'<th class="col{" sens" if column in sensitive else ""}" title="{escape(column)}">'
+                   f'<span class="zh">{escape(column_titles.get(column, ""))}</span>'
+                   f'<span class="code">{escape(column)}</span></th>' for column in columns)
     body = []
     for row in rows:
         tds = []

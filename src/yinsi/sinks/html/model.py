@@ -21,6 +21,7 @@ from typing import Any
 from yinsi.sinks.explain import Explanation, explain_name
 from yinsi.sinks.html.apps import AppCard, app_card
 from yinsi.sinks.html.inventory import INVENTORY_KIND, add_inventory
+from yinsi.sinks.html.policies import PolicyCard, is_policy_result, policy_cards
 
 ROW_BUDGET_BYTES = 3_500_000  # embedded finding rows; the rest of the page is small (charts, tables)
 _APP_KINDS = ("app_audit", "app_rank")
@@ -77,6 +78,7 @@ class Report:
     column_types: Counter[str] = field(default_factory=Counter)  # personal columns per entity type
     column_cells: dict[tuple[str, str], int] = field(default_factory=dict)  # (table.column, type) → % hits
     apps: list[AppCard] = field(default_factory=list)
+    policies: list[PolicyCard] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
     skipped: Counter[str] = field(default_factory=Counter)
     key_ids: list[str] = field(default_factory=list)
@@ -126,6 +128,10 @@ def build(documents: Sequence[Any], *, include_values: bool = False,
             apps = document["apps"] if isinstance(document, Mapping) else document
             report.apps.extend(app_card(item) for item in apps)
             report.kinds.append("app_audit")
+            _envelope(report, document)
+        elif is_policy_result(document):
+            report.policies.extend(policy_cards(document))
+            report.kinds.append("policy")
             _envelope(report, document)
         elif isinstance(document, Mapping) and document.get("kind") == INVENTORY_KIND:
             report.kinds.append(INVENTORY_KIND)

@@ -21,12 +21,13 @@ from yinsi.sinks.html.charts import OTHER, PERSONAL, SENSITIVE, Bar, bar_chart, 
 from yinsi.sinks.html.inventory import render_retention
 from yinsi.sinks.html.markup import bilingual
 from yinsi.sinks.html.model import Report, build
+from yinsi.sinks.html.policies import render_policies
 
 _MAX_BARS = 15
 _MAX_HEAT_ROWS = 30
 _MAX_HEAT_COLUMNS = 16
 _KIND_LABEL = {"scan": "文件扫描 file scan", "inventory": "数据表清单 table inventory",
-               "app_audit": "应用审计 app audit"}
+               "app_audit": "应用审计 app audit", "policy": "隐私政策 privacy policy"}
 _SENSITIVE_KEY = (SENSITIVE, "敏感 sensitive")
 
 def _asset(name: str) -> str:
@@ -114,7 +115,7 @@ def _charts(report: Report) -> str:
 def _column_titles(report: Report) -> tuple[dict[str, str], set[str]]:
     kinds = {item.explanation.entity_type for item in report.types} | set(report.column_types)
     explanations = [explain_name(kind) for kind in kinds]
-    titles = {item.entity_type: f"{item.chinese} {item.entity_type}".strip() for item in explanations}
+    titles = {item.entity_type: item.chinese for item in explanations}
     return titles, {item.entity_type for item in explanations if item.sensitive}
 
 
@@ -239,7 +240,8 @@ def render(report: Report, *, title: str = "yinsi 隐私报告 Privacy report") 
     body = "".join([
         f'<header class="top"><h1>{escape(title)}</h1><p class="muted">{escape(subtitle)}</p></header>',
         _summary(report), _charts(report), _heat_maps(report), render_retention(report),
-        render_apps(report.apps), _findings_table(report), _rules(report), _footer(report),
+        render_apps(report.apps), render_policies(report.policies), _findings_table(report), _rules(report),
+        _footer(report),
     ])
     meta = {"types": report.row_types, "sources": report.row_sources, "values": report.include_values,
             "names": {kind: explain_name(kind).chinese for kind in report.row_types}}
