@@ -22,7 +22,8 @@ APP_NAME = "yinsi"
 
 # Settings for a session on one machine. The UI and console progress bars cost start-up time and
 # write to the terminal; Arrow moves batches to Python workers in columnar form (the whole point of
-# mapInPandas); a serial, C1-only JVM starts faster and the JVM side of these jobs is light.
+# mapInPandas); a serial, C1-only JVM starts faster and the JVM side of these jobs is light; the JVM
+# logs errors only (data/spark/log4j2.properties).
 LOCAL_CONF: Mapping[str, str] = {
     "spark.ui.enabled": "false",
     "spark.ui.showConsoleProgress": "false",
@@ -30,8 +31,9 @@ LOCAL_CONF: Mapping[str, str] = {
     "spark.sql.session.timeZone": "UTC",
     "spark.driver.host": "127.0.0.1",
     "spark.driver.bindAddress": "127.0.0.1",
-    "spark.driver.extraJavaOptions": "-XX:+UseSerialGC -XX:TieredStopAtLevel=1",
 }
+_JAVA_OPTIONS = "-XX:+UseSerialGC -XX:TieredStopAtLevel=1"
+_LOG_CONFIG = Path(__file__).resolve().parent.parent / "data" / "spark" / "log4j2.properties"
 
 
 def require_pyspark() -> ModuleType:
@@ -97,6 +99,10 @@ def get_session(
             local_environment()
             for name, value in LOCAL_CONF.items():
                 builder = builder.config(name, value)
+            options = _JAVA_OPTIONS
+            if _LOG_CONFIG.is_file():
+                options += f" -Dlog4j.configurationFile=file:{_LOG_CONFIG}"
+            builder = builder.config("spark.driver.extraJavaOptions", options)
     for name, value in (conf or {}).items():
         builder = builder.config(name, value)
     session = builder.getOrCreate()
