@@ -112,6 +112,10 @@ def bench_database(url: str, rows: int) -> None:
         personal = [column.name for column in report.columns if column.personal]
         print(f"sample-mode inventory (1,000 rows, with retention): {sample_seconds:.2f} s "
               f"[{report.sampling}]; personal columns: {', '.join(personal)}")
+        clock, cpu_start = time.perf_counter(), time.process_time()
+        read = sum(len(batch) for batch in table.batches(5000))
+        print(f"reading alone (server-side cursor, {read:,} rows): {time.perf_counter() - clock:.1f} s wall, "
+              f"process CPU {time.process_time() - cpu_start:.1f} s")
         rss_before = peak_rss_mib()
         clock, cpu_start = time.perf_counter(), time.process_time()
         full = InventoryRun(InventorySettings(full=True, batch_size=5000)).table(table)
@@ -124,6 +128,30 @@ def bench_database(url: str, rows: int) -> None:
         source.dispose()
     finally:
         drop_postgres(url, schema)
+
+
+def bench_batching(values: int = 2000) -> None:
+    """One analyze() per cell against one per batch of a column (joined by line breaks)."""
+    from yinsi._analyze import default_analyzer
+    from yinsi.tabular.classify import ColumnClassifier
+    from yinsi.tabular.hints import default_hints
+    from yinsi.tabular.model import InventorySettings
+
+    data = generate(values, seed=5)
+    analyzer = default_analyzer()
+    classifier = ColumnClassifier(analyzer, default_hints(), InventorySettings())
+    print(f"one analyze() per cell vs one per batch of {values:,} values (no cache, no shortcut):")
+    for index, name in ((2, "sjh"), (3, "sfzh"), (1, "xm")):
+        column = [str(row[index]) for row in data]
+        clock = time.perf_counter()
+        for value in column:
+            analyzer.analyze(value)
+        per_cell = time.perf_counter() - clock
+        clock = time.perf_counter()
+        classifier.detect_each(column, None)
+        batched = time.perf_counter() - clock
+        print(f"  {name:5s} per cell {values / per_cell:9,.0f} values/s   batched {values / batched:9,.0f} "
+              f"values/s   ({per_cell / batched:.1f}x)")
 
 
 def bench_frame(frame_rows: int) -> None:
@@ -185,6 +213,7 @@ def main() -> None:
     arguments = parser.parse_args()
     if not arguments.skip_database:
         bench_database(arguments.url, arguments.rows)
+    bench_batching()
     bench_frame(arguments.frame_rows)
 
 
