@@ -25,19 +25,22 @@ def _figure(value: float | None) -> str:
 
 def _row(score: RuleScore) -> str:
     accuracy = f"{score.accuracy:.2f}" if score.kind != "risk" else "—"
-    return (f"| {score.rule} | {score.kind} | {score.total} | {_figure(score.precision)} | {_figure(score.recall)} "
+    return (f"| {score.rule} | {score.kind} | {score.total} | {_figure(score.precision)} | "
+            f"{_figure(score.recall)} "
             f"| {accuracy} |")
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--errors", action="store_true", help="list wrong predictions")
     args = parser.parse_args(argv)
     for name in ("dev", "heldout"):
         items = load_labelled(DATA / f"{name}.yaml")
         scores, predictions = evaluate(items)
         print(f"\n## {name}.yaml ({len(items)} excerpts, "
-              f"{sum(item.lang == 'zh' for item in items)} Chinese, {sum(item.lang == 'en' for item in items)} English)\n")
+              f"{sum(item.lang == 'zh' for item in items)} Chinese, "
+              f"{sum(item.lang == 'en' for item in items)} English)\n")
         print("| rule | kind | n | precision | recall | exact status |")
         print("|---|---|---|---|---|---|")
         for score in scores:

@@ -12,7 +12,7 @@ from yinsi.cli.main import main
 from yinsi.privacy_policy.samples import sample_policy
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "apps"))
-from apk_helpers import sample_apks  # noqa: E402
+from apk_helpers import sample_apks
 
 
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
@@ -26,8 +26,8 @@ def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
 
 
 def test_table_report(capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, err = run(capsys, "policy", "check", str(sample_policy("selfie_bad")))
-    assert code == 0, err
+    code, out, _ = run(capsys, "policy", "check", str(sample_policy("selfie_bad")))
+    assert code == 0
     flat = "".join(out.split())
     assert "yinsipolicycheck隐私政策检查" in flat and "score得分:0F" in flat
     assert "missing缺失" in flat and "默认或捆绑同意" in flat and "认定方法(2019)三.4" in flat
@@ -35,7 +35,7 @@ def test_table_report(capsys: pytest.CaptureFixture[str]) -> None:
 
 def test_json_envelope(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     target = tmp_path / "policy.json"
-    code, out, err = run(capsys, "policy", "check", str(sample_policy("selfie_good")), "--category", "36",
+    code, out, _ = run(capsys, "policy", "check", str(sample_policy("selfie_good")), "--category", "36",
                          "--format", "json", "-o", str(target))
     assert (code, out) == (0, "")
     document = json.loads(target.read_text(encoding="utf-8"))
@@ -45,11 +45,12 @@ def test_json_envelope(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> No
     assert check["policy"]["format"] == "md" and check["policy"]["language"] == "zh"
     assert check["category"] == {"number": 36, "zh": "拍摄美化类", "en": "photo capture and beautification"}
     assert check["app"] is None
-    assert {item["status"] for item in check["disclosures"]} <= {"present", "vague", "missing", "not_applicable"}
+    statuses = {item["status"] for item in check["disclosures"]}
+    assert statuses <= {"present", "vague", "missing", "not_applicable"}
     assert len(check["disclosures"]) == 12
     finding = check["findings"][0]
-    assert set(finding) >= {"rule_id", "severity", "title_zh", "title_en", "message_zh", "message_en", "evidence",
-                            "references", "excerpts", "pi_types", "tracker", "heuristic"}
+    assert set(finding) >= {"rule_id", "severity", "title_zh", "title_en", "message_zh", "message_en",
+                            "evidence", "references", "excerpts", "pi_types", "tracker", "heuristic"}
     assert check["score"]["value"] == 100 - sum(d["points"] for d in check["score"]["deductions"])
 
 
@@ -65,18 +66,20 @@ def test_with_app(capsys: pytest.CaptureFixture[str], tmp_path_factory: pytest.T
     assert check["category"]["zh"] == "拍摄美化类"
     gaps = [f for f in check["findings"] if f["rule_id"] == "policy.undisclosed_collection"]
     assert [f["pi_types"] for f in gaps if f["severity"] == "high"] == [["location"]]
-    assert any(line.startswith("permission android.permission.ACCESS_FINE_LOCATION") for line in gaps[0]["evidence"])
+    evidence = gaps[0]["evidence"]
+    assert any(line.startswith("permission android.permission.ACCESS_FINE_LOCATION") for line in evidence)
 
 
 @pytest.mark.parametrize(("args", "message"), [
     (["missing.txt"], "yinsi: error: missing.txt: No such file or directory"),
-    (["{policy}", "--category", "nope"], "yinsi: error: Invalid value for --category: unknown app category 'nope'"),
+    (["{policy}", "--category", "nope"],
+     "yinsi: error: Invalid value for --category: unknown app category 'nope'"),
     (["{policy}", "--app", "missing.apk"], "yinsi: error: missing.apk: "),
     (["{broken}"], "yinsi: error: broken.docx: not a readable .docx file"),
     (["{policy}", "--format", "xml"], "yinsi: error: Invalid value for '--format'"),
 ])
-def test_errors_are_one_line_exit_2(capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                    args: list[str], message: str) -> None:
+def test_errors_are_one_line_exit_2(capsys: pytest.CaptureFixture[str], tmp_path: Path,
+                                    monkeypatch: pytest.MonkeyPatch, args: list[str], message: str) -> None:
     pytest.importorskip("docx")
     monkeypatch.chdir(tmp_path)
     (tmp_path / "broken.docx").write_bytes(b"not a zip")

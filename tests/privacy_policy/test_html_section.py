@@ -16,7 +16,8 @@ def test_policy_section() -> None:
     html = render_policies([card])
     assert html.startswith('<section id="policies">')
     assert "默认或捆绑同意" in html and "缺失 missing" in html and "认定方法(2019) 三.4" in html
-    assert "<blockquote>您点击“注册”或继续使用本应用，即视为您已阅读并同意本政策的全部内容。</blockquote>" in html
+    quote = "您点击“注册”或继续使用本应用，即视为您已阅读并同意本政策的全部内容。"
+    assert f"<blockquote>{quote}</blockquote>" in html
 
 
 def test_clause_text_is_escaped() -> None:

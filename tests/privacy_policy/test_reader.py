@@ -67,7 +67,8 @@ def test_html_text_and_headings(tmp_path: Path) -> None:
     source = read_policy(path)
     assert source.format == "html"
     assert source.text.splitlines() == [
-        "## 一、我们收集的信息", "我们会收集您的手机号码， 用于登录。", "第一项。", "第二项。", "A&B Co. Ltd."]
+        "## 一、我们收集的信息", "我们会收集您的手机号码， 用于登录。", "第一项。", "第二项。",
+        "A&B Co. Ltd."]
 
 
 def test_html_without_suffix_is_detected(tmp_path: Path) -> None:
@@ -92,7 +93,8 @@ def test_docx(tmp_path: Path) -> None:
     document.save(str(path))
     source = read_policy(path)
     assert source.format == "docx" and source.encoding is None
-    assert source.text.splitlines() == ["# 一、我们收集的信息", "我们会收集您的手机号码，用于登录。", "友盟+ | 统计分析"]
+    assert source.text.splitlines() == [
+        "# 一、我们收集的信息", "我们会收集您的手机号码，用于登录。", "友盟+ | 统计分析"]
 
 
 def test_pdf(tmp_path: Path) -> None:
@@ -129,12 +131,14 @@ def test_missing_file_and_directory(tmp_path: Path) -> None:
         read_policy(tmp_path)
 
 
-@pytest.mark.parametrize(("module", "suffix", "library"), [("docx", ".docx", "python-docx"), ("pypdf", ".pdf", "pypdf")])
-def test_missing_library_is_one_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, module: str, suffix: str,
-                                     library: str) -> None:
+@pytest.mark.parametrize(("module", "suffix", "library"),
+                         [("docx", ".docx", "python-docx"), ("pypdf", ".pdf", "pypdf")])
+def test_missing_library_is_one_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, module: str,
+                                     suffix: str, library: str) -> None:
     monkeypatch.setitem(sys.modules, module, None)  # import fails as if not installed
     path = tmp_path / f"policy{suffix}"
     path.write_bytes(b"x")
     with pytest.raises(ToolMissingError) as raised:
         read_policy(path)
-    assert str(raised.value) == f"policy{suffix}: reading {suffix} needs {library} (pip install 'yinsi[policy]')"
+    expected = f"policy{suffix}: reading {suffix} needs {library} (pip install 'yinsi[policy]')"
+    assert str(raised.value) == expected

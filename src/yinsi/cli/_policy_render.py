@@ -24,7 +24,8 @@ def render_check(check: PolicyCheck, console: Console) -> None:
     app = "—" if audit is None else f"{audit.name} ({audit.facts.package})"
     category = check.category.label if check.category is not None else "— (use --category)"
     header = Text.assemble(
-        (source.path, "bold"), f"  {source.format}, {check.policy.language}, {len(check.policy.sections)} sections 节, "
+        (source.path, "bold"),
+        f"  {source.format}, {check.policy.language}, {len(check.policy.sections)} sections 节, "
         f"{len(check.policy.clauses)} clauses 条款\n",
         f"app 应用: {app}\ncategory 类型: {category}\n", "score 得分: ",
         (f"{check.score.value} {check.score.grade}", _GRADE_STYLE[check.score.grade]))
@@ -36,8 +37,10 @@ def render_check(check: PolicyCheck, console: Console) -> None:
     disclosures.add_column("clause 条款原文", overflow="fold", ratio=3)
     for item in check.disclosures:
         quote = item.excerpts[0].text if item.excerpts else ""
-        lacking = f"\nlacking 缺少: {', '.join(item.lacking)}" if item.lacking and item.status is not Status.MISSING else ""
-        disclosures.add_row(Text(f"{item.status.value} {item.status.chinese}", style=_STATUS_STYLE[item.status]),
+        shown = item.lacking if item.status is not Status.MISSING else ()
+        lacking = f"\nlacking 缺少: {', '.join(shown)}" if shown else ""
+        disclosures.add_row(Text(f"{item.status.value} "
+                                 f"{item.status.chinese}", style=_STATUS_STYLE[item.status]),
                             f"{item.title_zh}\n{item.title_en}", Text.assemble(quote, (lacking, "yellow")))
     console.print(disclosures)
 
@@ -51,8 +54,10 @@ def render_check(check: PolicyCheck, console: Console) -> None:
         if len(finding.evidence) > _MAX_EVIDENCE:
             details.append(f"… +{len(finding.evidence) - _MAX_EVIDENCE}")
         references = "依据 refs: " + "; ".join(str(reference) for reference in finding.references)
-        findings.add_row(Text(f"{finding.severity.value} {finding.severity.chinese}", style=_STYLE[finding.severity]),
-                         Text.assemble((f"{finding.rule_id}  {finding.title_zh} / {finding.title_en}", "bold"),
+        findings.add_row(Text(f"{finding.severity.value} "
+                              f"{finding.severity.chinese}", style=_STYLE[finding.severity]),
+                         Text.assemble((f"{finding.rule_id}  {finding.title_zh} / "
+                                        f"{finding.title_en}", "bold"),
                                        f"\n{finding.message_zh}\n{finding.message_en}"),
                          Text.assemble("\n".join(details), "\n", (references, "dim")))
     if check.findings:

@@ -54,7 +54,8 @@ def _console(stream: TextIO) -> Console:
 @command.command(name="check")
 @click.argument("policy_file", metavar="FILE", type=click.Path(path_type=Path))
 @click.option("--app", "apk", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="APK to compare with: PI it can collect and SDKs it embeds that the policy never mentions.")
+              help="APK to compare with: PI it can collect and SDKs it embeds that the policy never "
+                   "mentions.")
 @click.option("--category", "-c", default=None,
               help="App category of the 2021 necessary-PI rule: number (36), Chinese (拍摄美化类) or English "
                    "name; PI the policy claims beyond it is reported.")

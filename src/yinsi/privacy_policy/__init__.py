@@ -19,6 +19,7 @@ from yinsi.privacy_policy.result import policy_result
 from yinsi.privacy_policy.segmenter import segment
 
 __all__ = [
-    "Clause", "Disclosure", "Excerpt", "PolicyCheck", "PolicyFinding", "PolicySource", "PolicyText", "Section",
-    "Status", "check_policy", "check_text", "policy_from_text", "policy_result", "read_policy", "segment",
+    "Clause", "Disclosure", "Excerpt", "PolicyCheck", "PolicyFinding", "PolicySource", "PolicyText",
+    "Section", "Status", "check_policy", "check_text", "policy_from_text", "policy_result", "read_policy",
+    "segment",
 ]

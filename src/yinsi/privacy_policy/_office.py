@@ -28,7 +28,8 @@ def docx_text(path: Path) -> str:
             continue
         style = (paragraph.style.name if paragraph.style is not None else "") or ""
         level = style.removeprefix("Heading ").strip()
-        lines.append(f"{'#' * int(level)} {text}" if style.startswith("Heading ") and level.isdigit() else text)
+        lines.append(f"{'#' * int(level)} "
+                     f"{text}" if style.startswith("Heading ") and level.isdigit() else text)
     for table in document.tables:
         for row in table.rows:
             cells = [cell.text.strip() for cell in row.cells if cell.text.strip()]

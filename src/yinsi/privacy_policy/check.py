@@ -67,7 +67,8 @@ def check_text(source: PolicySource, *, audit: AppAudit | None = None, category:
     context = PolicyContext(policy=policy, vocabulary=vocabulary, knowledge=knowledge, audit=audit,
                             category=resolved)
     active = list(rules) if rules is not None else create_all()
-    disclosures, findings = [], []
+    disclosures: list[Disclosure] = []
+    findings: list[PolicyFinding] = []
     for rule in active:
         outcome = rule.check(context)
         if outcome.disclosure is not None:

@@ -74,11 +74,12 @@ def load_labelled(path: Path) -> list[LabelledExcerpt]:
     document = yaml.safe_load(path.read_text(encoding="utf-8"))
     items = []
     for index, raw in enumerate(document.get("items") or ()):
-        item = LabelledExcerpt(str(raw["rule"]), str(raw["label"]), str(raw.get("lang", "")), str(raw["text"]),
-                               str(raw.get("note", "")))
+        item = LabelledExcerpt(str(raw["rule"]), str(raw["label"]), str(raw.get("lang", "")),
+                               str(raw["text"]), str(raw.get("note", "")))
         allowed = DISCLOSURE_LABELS if isinstance(rule_by_id(item.rule), DisclosureRule) else RISK_LABELS
         if item.label not in allowed:
-            raise ConfigurationError(f"{path.name}: item {index}: label {item.label!r} not in {sorted(allowed)}")
+            raise ConfigurationError(f"{path.name}: item {index}: label {item.label!r} not in "
+                                     f"{sorted(allowed)}")
         items.append(item)
     return items
 
@@ -110,6 +111,7 @@ def evaluate(items: Iterable[LabelledExcerpt]) -> tuple[list[RuleScore], list[Pr
 
 def micro_average(scores: Sequence[RuleScore]) -> RuleScore:
     """All rules pooled."""
-    return RuleScore("all rules", "pooled", sum(s.total for s in scores), sum(s.true_positives for s in scores),
-                     sum(s.false_positives for s in scores), sum(s.false_negatives for s in scores),
+    return RuleScore("all rules", "pooled", sum(s.total for s in scores),
+                     sum(s.true_positives for s in scores), sum(s.false_positives for s in scores),
+                     sum(s.false_negatives for s in scores),
                      sum(s.exact for s in scores))

@@ -1,4 +1,4 @@
-"""The privacy-policy data model: the read document, its sections and clauses, excerpts, disclosures and findings.
+"""The privacy-policy data model: the document read, its sections and clauses, excerpts, verdicts, findings.
 
 Everything is frozen. A policy is public text, so excerpts quote it verbatim; findings never carry
 personal values (evidence is permission, API and SDK names from the APK, or policy wording).
@@ -105,7 +105,8 @@ class Status(StrEnum):
 
     @property
     def chinese(self) -> str:
-        return {"present": "已披露", "vague": "含糊", "missing": "缺失", "not_applicable": "不适用"}[self.value]
+        return {"present": "已披露", "vague": "含糊", "missing": "缺失",
+                "not_applicable": "不适用"}[self.value]
 
 
 @dataclass(frozen=True, slots=True)

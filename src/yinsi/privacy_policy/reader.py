@@ -54,7 +54,8 @@ def read_policy(path: str | Path) -> PolicySource:
         text = pdf_text(file)
     else:
         text, encoding = decode_text(data, file.name)
-        if kind == "html" or (kind == "txt" and text.lstrip()[:15].lower().startswith(("<!doctype html", "<html"))):
+        looks_html = text.lstrip()[:15].lower().startswith(("<!doctype html", "<html"))
+        if kind == "html" or (kind == "txt" and looks_html):
             kind = "html"
             text = html_to_text(text)
     if not text.strip():

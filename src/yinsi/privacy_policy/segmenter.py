@@ -23,7 +23,8 @@ _CN_PAREN = re.compile(rf"^[（(]\s*[{_CN_NUMBER}]+\s*[）)]")
 _DIGITS = re.compile(r"^(\d+(?:[.．]\d+)*)[.、．)）]?\s+|^(\d+(?:[.．]\d+)*)[.、．)）]\s*(?=\S)")
 _PART = re.compile(r"^(?:part|section|article|chapter)\s+[\dIVXivx]+\b", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[。；;！？!?]+[”’\"')）]*|\.(?=\s|$)[”’\"')）]*")
-_ABBREVIATIONS = frozenset({"e.g", "i.e", "etc", "inc", "ltd", "co", "no", "vs", "mr", "ms", "dr", "st", "u.s",
+_ABBREVIATIONS = frozenset({"e.g", "i.e", "etc", "inc", "ltd", "co", "no", "vs", "mr", "ms", "dr", "st",
+                            "u.s",
                             "approx", "art", "para", "sec", "fig", "corp", "jr", "sr"})
 _TERMINAL = "。；;！？!?.：:，,"
 _INNER_STOP = re.compile(r"[。；;！？]|(?<![\d.])[.!?]\s")  # a sentence ends inside: body text, not a title
@@ -32,7 +33,7 @@ _WORD = re.compile(r"[A-Za-z]+")
 
 
 def detect_language(text: str) -> str:
-    """"zh" when Chinese characters outnumber Latin words (a Chinese policy still says SDK, IMEI), else "en"."""
+    """"zh" when Chinese characters outnumber Latin words (Chinese policies say SDK, IMEI too), else "en"."""
     return "zh" if len(_CJK.findall(text)) >= len(_WORD.findall(text)) else "en"
 
 
@@ -112,7 +113,8 @@ def segment(text: str) -> PolicyText:
     """Sections and clauses of a policy text. Clause offsets index into `text` (for an English line joined
     with its wrapped continuation they are offsets into the joined line, so approximate past the wrap)."""
     sections: list[Section] = []
-    heading, level, clauses = "", 0, []
+    heading, level = "", 0
+    clauses: list[Clause] = []
     for offset, line in _lines(text):
         if not line.strip():
             continue

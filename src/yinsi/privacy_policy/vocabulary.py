@@ -88,7 +88,8 @@ def load_vocabulary(path: Path, knowledge: KnowledgeBase) -> Vocabulary:
             raise ConfigurationError(f"{path.name}: sdk_aliases[{index}] matches no tracker or has no names")
         for tracker_id in matched:
             aliases.setdefault(tracker_id, []).extend(str(name) for name in group["names"])
-    sdk_names = {tracker.id: _sdk_names(tracker, tuple(aliases.get(tracker.id, ()))) for tracker in knowledge.trackers}
+    sdk_names = {tracker.id: _sdk_names(tracker, tuple(aliases.get(tracker.id, ())))
+                 for tracker in knowledge.trackers}
     sdk_patterns = {tracker_id: _sdk_pattern(names) for tracker_id, names in sdk_names.items()}
     markers = document.get("sensitive_markers") or {}
     marker = _pattern(tuple(str(word) for word in (*markers.get("zh", ()), *markers.get("en", ()))),

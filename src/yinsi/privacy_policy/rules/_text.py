@@ -29,36 +29,44 @@ def affirmed(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
 
 PURPOSE = re.compile(
     r"用于|用以|用来|为了|以便|为(?:完成|提供|保障|实现|满足|帮助|确保|便于|向您|您)|目的(?:是|为|在于)|为您提供|以实现|以完成|为实现|为保障|为满足|以向您|以帮助|便于"
-    r"|\bin order to\b|\bso that\b|\bso we can\b|\bto (?:provide|deliver|enable|verify|process|send|show|detect|"
+    r"|\bin order to\b|\bso that\b|\bso we can\b|\bto (?:provide|deliver|enable|verify|process|send|show"
+    r"|detect|"
     r"prevent|complete|fulfil|fulfill|create|authenticate|recommend|display|locate|contact|help|offer|support)\b"
-    r"|\bused (?:to|for)\b|\b(?:needed|required|necessary) (?:for|to)\b|\bfor the purposes? of\b|\bpurposes?\b|\bwe use (?:it|this|them|your)\b"
-    # "to <verb>" after the object ("... with Crashlytics to diagnose failures"); not "to you", "to our partners".
+    r"|\bused (?:to|for)\b|\b(?:needed|required|necessary) (?:for|to)\b|\bfor the purposes? of\b"
+    r"|\bpurposes?\b|\bwe use (?:it|this|them|your)\b"
+    # "to <verb>" after the object ("… with Crashlytics to diagnose failures"); not "to you", "to partners".
     r"|\b(?:in order |so as )?to (?!(?:you|us|the|our|your|their|its|a|an|any|all|other|third|whom|which|"
     r"them|it|this|that|these|those|be|have)\b)[a-z]{3,}\b",
     re.IGNORECASE)
 COLLECT = re.compile(
     r"收集|获取|采集|读取|调用|访问您的|使用您的|申请.{0,10}权限|需要您提供|请您提供|向您索取|记录您的"
-    r"|\b(?:collect|obtain|gather|access|request|receive|record|read|use)(?:s|ed|ing)?\b|\bask (?:you )?for\b",
+    r"|\b(?:collect|obtain|gather|access|request|receive|record|read|use)(?:s|ed|ing)?\b|\bask (?:you "
+    r")?for\b",
     re.IGNORECASE)
-GENERIC_PI = re.compile(r"个人信息|个人数据|用户信息|设备信息|相关信息|personal (?:information|data)|your (?:information|data)"
+GENERIC_PI = re.compile(r"个人信息|个人数据|用户信息|设备信息|相关信息|personal (?:information|data)|your "
+                        r"(?:information|data)"
                         r"|device information|information (?:about|from) (?:you|your device)", re.IGNORECASE)
 SHARE = re.compile(
     r"共享|分享给|提供给|向(?:[^，,。；;]{0,20})提供|对外提供|转让|披露|委托(?:[^，,。；;]{0,10})处理|第三方(?:SDK|软件开发工具包)"
-    r"|接入|嵌入|\bshar(?:e|es|ed|ing)\b|\bdisclos(?:e|es|ed|ing|ure)\b|\btransfer\b|\bprovide (?:it |them |your \w+ )?to\b"
+    r"|接入|嵌入|\bshar(?:e|es|ed|ing)\b|\bdisclos(?:e|es|ed|ing|ure)\b|\btransfer\b|\bprovide (?:it |them "
+    r"|your \w+ )?to\b"
     r"|(?:使用|集成|接入|嵌入)了?[^，,。；;]{0,20}SDK|\b(?:use|uses|integrate[sd]?|embed[sd]?)\b[^.;]{0,40}\bSDK"
     r"|(?<![A-Za-z])SDKs?(?![A-Za-z])|\bsell\b", re.IGNORECASE)
 THIRD_PARTY = re.compile(r"第三方|合作伙伴|合作方|关联公司|关联方|服务提供商|服务商|供应商|SDK|广告主"
-                         r"|third[- ]part|partner|affiliate|service provider|vendor|advertiser|SDK", re.IGNORECASE)
+                         r"|third[- ]part|partner|affiliate|service provider|vendor|advertiser"
+                         r"|SDK", re.IGNORECASE)
 COMPANY = re.compile(
     r"[\u4e00-\u9fff（）()A-Za-z0-9]{2,40}?(?:有限公司|有限责任公司|股份有限公司|集团|分公司)"
     r"|\b[A-Z][\w&'.-]*(?:\s+[A-Z&][\w&'.-]*){0,6},?\s+(?:Co\.,?\s*Ltd\.?|Ltd\.?|Limited|Inc\.?|LLC|GmbH|"
     r"Corporation|Corp\.?|S\.A\.|Pte\.?\s*Ltd\.?|PLC|AG|B\.V\.)")
 EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")
-PHONE = re.compile(r"(?<!\d)(?:\+?86[- ]?)?(?:400|800)[- ]?\d{3}[- ]?\d{4}(?!\d)|(?<!\d)0\d{2,3}[- ]?\d{7,8}(?!\d)"
+PHONE = re.compile(r"(?<!\d)(?:\+?86[- ]?)?(?:400|800)[- ]?\d{3}[- ]?\d{4}(?!\d)|(?<!\d)0\d{2,3}[- "
+                   r"]?\d{7,8}(?!\d)"
                    r"|(?<!\d)1[3-9]\d{9}(?!\d)|\+\d{1,3}[- ]?\(?\d{1,4}\)?[- ]?\d{3,4}[- ]?\d{3,4}")
 POSTAL_ADDRESS = re.compile(
     r"(?:注册|办公|联系|通信|通讯|邮寄)地址|[\u4e00-\u9fff]{2,}(?:省|市)[\u4e00-\u9fff\d]{1,20}(?:区|县|路|街|号|大厦)"
-    r"|\b(?:registered|office|postal|mailing) address\b|\b\d+\s+\w+(?:\s\w+)?\s(?:Street|St\.|Road|Rd\.|Avenue|Ave\.)",
+    r"|\b(?:registered|office|postal|mailing) address\b|\b\d+\s+\w+(?:\s\w+)?\s(?:Street|St\.|Road|Rd\."
+    r"|Avenue|Ave\.)",
     re.IGNORECASE)
 URL = re.compile(r"https?://[^\s，。；）)]+|www\.[^\s，。；）)]+", re.IGNORECASE)
 IN_APP_PATH = re.compile(r"[“\"「『]?(?:我的|设置|账号与安全|个人中心|帮助与反馈)[”\"」』]?\s*[-—>＞→/]"
@@ -71,13 +79,14 @@ def concrete_contact(text: str) -> bool:
                 or IN_APP_PATH.search(text))
 
 
-_CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8,
-              "九": 9}
-_EN_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-               "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "sixty": 60,
+_CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6,
+              "七": 7, "八": 8, "九": 9}
+_EN_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+               "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30,
+               "sixty": 60,
                "ninety": 90}
-NUMBER = r"(?:\d+|[零〇一二两三四五六七八九十百]+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve" \
-         r"|fifteen|twenty|thirty|sixty|ninety|半)"
+NUMBER = (r"(?:\d+|[零〇一二两三四五六七八九十百]+|one|two|three|four|five|six|seven|eight|nine|ten|eleven"
+          r"|twelve|fifteen|twenty|thirty|sixty|ninety|半)")
 
 
 def number_value(word: str) -> int | None:

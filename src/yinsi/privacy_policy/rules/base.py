@@ -65,11 +65,13 @@ class PolicyRule(ABC):
         """The rule's verdict on one policy."""
 
     def finding(self, message_zh: str, message_en: str, *, severity: Severity | None = None,
-                excerpts: Iterable[Clause] = (), evidence: tuple[str, ...] = (), pi_types: tuple[str, ...] = (),
-                tracker: str | None = None, heuristic: bool = True) -> PolicyFinding:
+                excerpts: Iterable[Clause] = (), evidence: tuple[str, ...] = (),
+                pi_types: tuple[str, ...] = (), tracker: str | None = None,
+                heuristic: bool = True) -> PolicyFinding:
         """A finding carrying this rule's id, title and references."""
         return PolicyFinding(
-            rule_id=self.id, severity=severity or self.severity, title_zh=self.title_zh, title_en=self.title_en,
+            rule_id=self.id, severity=severity or self.severity, title_zh=self.title_zh,
+            title_en=self.title_en,
             message_zh=message_zh, message_en=message_en, evidence=evidence, references=self.references,
             excerpts=tuple(Excerpt.of(clause) for clause in excerpts), pi_types=pi_types, tracker=tracker,
             heuristic=heuristic)
@@ -105,7 +107,8 @@ class DisclosureRule(PolicyRule):
             return RuleOutcome(disclosure)
         lacking = "、".join(found.lacking)
         if found.status is Status.MISSING:
-            finding = self.finding(f"隐私政策未说明{self.what_zh}。", f"The policy does not state {self.what_en}.")
+            finding = self.finding(f"隐私政策未说明{self.what_zh}。"
+                                   f"", f"The policy does not state {self.what_en}.")
         else:
             finding = self.finding(
                 f"隐私政策提及{self.what_zh}，但不具体" + (f"（缺少：{lacking}）。" if lacking else "。"),

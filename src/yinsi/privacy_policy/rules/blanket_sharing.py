@@ -16,11 +16,14 @@ _BLANKET = re.compile(
     r"|无须(?:另行|再次|单独|事先)?(?:征得|获得|取得)?(?:您的?)?(?:同意|授权)|不再(?:另行)?(?:征得|取得)(?:您的?)?同意"
     r"|(?:自行|有权)决定[^，,。；;]{0,10}(?:共享|提供|披露)|用于(?:任何|其他一切)(?:合法)?(?:目的|用途)"
     r"|\b(?:any|all) (?:of our )?(?:third[- ]parties|third[- ]party|partners|affiliates|business partners)\b"
-    r"|\bwithout (?:further |additional |prior |your )*(?:notice|consent|permission)\b|\bat our (?:sole )?discretion\b"
+    r"|\bwithout (?:further |additional |prior |your )*(?:notice|consent|permission)\b|\bat our (?:sole "
+    r")?discretion\b"
     r"|\bfor any (?:lawful )?purpose\b", re.IGNORECASE)
 # The lawful exceptions (PIPL art. 13; GB/T 35273 9.6) legitimately need no consent.
-_LAWFUL_EXCEPTION = re.compile(r"法律|法规|国家安全|国防|公共安全|公共卫生|刑事|司法|诉讼|行政机关|紧急|生命|突发"
-                               r"|\blaw\b|\blegal obligation|\bcourt\b|\blawful request|\bnational security\b|\bemergenc",
+_LAWFUL_EXCEPTION = re.compile(r"法律|法规|国家安全|国防|公共安全|公共卫生|刑事|司法|诉讼|行政机关|紧急|生命"
+                               r"|突发"
+                               r"|\blaw\b|\blegal obligation|\bcourt\b|\blawful request|\bnational security\b"
+                               r"|\bemergenc",
                                re.IGNORECASE)
 
 

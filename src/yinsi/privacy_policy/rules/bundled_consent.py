@@ -14,13 +14,16 @@ _PATTERN = re.compile(
     r"默认(?:勾选|选中|同意|开启|授权)|默认选择同意"
     r"|(?:即|则|就|均|将|亦)?(?:视为|视作|表示|代表|意味着|认为)(?:您|用户)?(?:已经?|已)?(?:充分)?(?:阅读[^，,。；;]{0,10})?"
     r"(?:同意|接受|认可|授权)"
-    r"|\bby (?:using|accessing|continuing to use|downloading|installing|registering|signing up|clicking)\b.{0,80}"
+    r"|\bby (?:using|accessing|continuing to use|downloading|installing|registering|signing up"
+    r"|clicking)\b.{0,80}"
     r"\b(?:you )?(?:agree|consent|accept|acknowledge)"
-    r"|\bdeemed (?:to (?:have )?)?(?:agree|accept|consent|given)|\bconstitutes? (?:your )?(?:acceptance|consent|agreement)"
+    r"|\bdeemed (?:to (?:have )?)?(?:agree|accept|consent|given)|\bconstitutes? (?:your )?(?:acceptance"
+    r"|consent|agreement)"
     r"|\bpre-?(?:checked|ticked|selected)\b|\b(?:checked|ticked|selected|enabled|opted[- ]in) by default\b",
     re.IGNORECASE)
 # "认为" or "表示" alone is ordinary prose unless the sentence is about consent by action.
-_BY_ACTION = re.compile(r"使用|注册|登录|点击|勾选|继续|浏览|下载|安装|默认|沉默|未提出异议|\bby\b|\bdefault\b|\bdeemed\b"
+_BY_ACTION = re.compile(r"使用|注册|登录|点击|勾选|继续|浏览|下载|安装|默认|沉默|未提出异议|\bby\b"
+                        r"|\bdefault\b|\bdeemed\b"
                         r"|\bconstitutes?\b|\bpre-?", re.IGNORECASE)
 
 

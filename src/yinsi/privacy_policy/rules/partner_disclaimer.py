@@ -15,7 +15,8 @@ _DISCLAIM = re.compile(
     r"|不对[^，,。；;]{0,30}(?:负责|承担)|与(?:我们|本公司|本平台)无关"
     r"|\b(?:not|never) (?:be )?(?:responsible|liable)\b|\bno (?:responsibility|liability)\b|\bdisclaim"
     r"|\bnot accept (?:any )?(?:responsibility|liability)\b|\bat your own risk\b", re.IGNORECASE)
-_OWN = re.compile(r"我们(?:将|会)?(?:依法)?承担|(?:we|us) (?:remain|are|will be|shall be) (?:fully )?(?:responsible|liable)"
+_OWN = re.compile(r"我们(?:将|会)?(?:依法)?承担|(?:we|us) (?:remain|are|will be|shall be) (?:fully "
+                  r")?(?:responsible|liable)"
                   r"|不(?:会|因)[^，,。；;]{0,10}(?:免除|减轻)", re.IGNORECASE)
 
 

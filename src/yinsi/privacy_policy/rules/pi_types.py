@@ -36,7 +36,8 @@ class PiTypesRule(DisclosureRule):
             return Assessment(Status.MISSING, lacking=("named types of personal information",))
         clauses = tuple(clause for clause, _ in naming)
         sensitive = {pi for _, types in naming for pi in types if knowledge.pi(pi).sensitive}
-        marked = [clause for clause in context.policy.clauses if vocabulary.sensitive_marker.search(clause.text)]
+        marked = [clause for clause in context.policy.clauses
+                  if vocabulary.sensitive_marker.search(clause.text)]
         if sensitive and not marked:
             return Assessment(Status.VAGUE, clauses, ("sensitive personal information identified as such",))
         return Assessment(Status.PRESENT, (*marked[:1], *clauses))

@@ -49,7 +49,8 @@ def discover() -> tuple[type[PolicyRule], ...]:
 
 
 def _is_rule(candidate: object) -> TypeGuard[type[PolicyRule]]:
-    return inspect.isclass(candidate) and issubclass(candidate, PolicyRule) and not inspect.isabstract(candidate)
+    return (inspect.isclass(candidate) and issubclass(candidate, PolicyRule)
+            and not inspect.isabstract(candidate))
 
 
 def _check_metadata(rule: type[PolicyRule]) -> None:

@@ -5,13 +5,14 @@ from __future__ import annotations
 import re
 
 from yinsi.apps.findings import Severity
-from yinsi.privacy_policy.model import Status
+from yinsi.privacy_policy.model import Clause, Status
 from yinsi.privacy_policy.rules import references as ref
 from yinsi.privacy_policy.rules._text import PERIOD, number_value
 from yinsi.privacy_policy.rules.base import Assessment, DisclosureRule, PolicyContext
 
 _RESPONSE = re.compile(r"答复|回复|处理|响应|反馈|核实|受理|\brespon[ds]\w*|\brepl(?:y|ies|ied)\b|\banswer\w*"
-                       r"|\bprocess\w* (?:your|the|every|all) requests?|\bhandl(?:e|ed|es|ing)\b|\bget back to you\b",
+                       r"|\bprocess\w* (?:your|the|every|all) requests?|\bhandl(?:e|ed|es|ing)\b|\bget back "
+                       r"to you\b",
                        re.IGNORECASE)
 _VAGUE = re.compile(r"及时|尽快|尽早|合理(?:的)?(?:期限|时间)|第一时间|\bpromptly\b|\bas soon as\b|\btimely\b"
                     r"|\breasonable (?:time|period)\b|\bwithout undue delay\b", re.IGNORECASE)
@@ -46,12 +47,14 @@ class ResponseTimeRule(DisclosureRule):
     references = (ref.RENDING_6_3, ref.RENDING_6_5, ref.PIPL_50, ref.GBT_8)
 
     def assess(self, context: PolicyContext) -> Assessment:
-        timed, slow, vague = [], [], []
+        timed: list[Clause] = []
+        slow: list[Clause] = []
+        vague: list[Clause] = []
         for clause in context.policy.clauses:
             if not _RESPONSE.search(clause.text):
                 continue
-            periods = [(number_value(number), unit) for number, unit in PERIOD.findall(clause.text)]
-            periods = [(value, unit) for value, unit in periods if value]
+            periods = [(value, unit) for number, unit in PERIOD.findall(clause.text)
+                       if (value := number_value(number))]
             if periods and any(within_limit(value, unit) for value, unit in periods):
                 timed.append(clause)
             elif periods:

@@ -13,7 +13,8 @@ from yinsi.privacy_policy.rules.base import Assessment, DisclosureRule, PolicyCo
 _SEPARATE = re.compile(
     r"单独(?:征得|取得|获得|同意|授权|弹窗)|另行(?:征得|取得|获得).{0,6}同意|明示同意|书面同意|单独的?同意"
     r"|必要性|(?:对您的?|对个人)(?:个人)?权益的?影响|\bseparate(?:ly)?\b.{0,30}\bconsent|\bconsent\b.{0,30}"
-    r"\bseparately\b|\bexplicit consent\b|\bexpress consent\b|\bnecessity\b|\bwhy (?:it is|this is) necessary\b"
+    r"\bseparately\b|\bexplicit consent\b|\bexpress consent\b|\bnecessity\b|\bwhy (?:it is|this is) "
+    r"necessary\b"
     r"|\bimpact on your (?:rights|interests)\b", re.IGNORECASE)
 
 
@@ -50,4 +51,5 @@ class SensitivePurposeRule(DisclosureRule):
         separate = [clause for clause in about_sensitive if _SEPARATE.search(clause.text)]
         if separate:
             return Assessment(Status.VAGUE, tuple(separate), ("purpose",))
-        return Assessment(Status.MISSING, tuple(about_sensitive), ("purpose", "necessity or separate consent"))
+        return Assessment(Status.MISSING, tuple(about_sensitive),
+                          ("purpose", "necessity or separate consent"))

@@ -12,8 +12,10 @@ from yinsi.privacy_policy.rules._text import COMPANY, PURPOSE, SHARE, THIRD_PART
 from yinsi.privacy_policy.rules.base import Assessment, DisclosureRule, PolicyContext
 
 _LIST = re.compile(r"SDK(?:名称|清单|目录|列表)|第三方(?:SDK|共享)?(?:清单|目录|列表)|共享清单|SDK name"
-                   r"|list of (?:third[- ]party )?(?:SDKs|partners|recipients|service providers)", re.IGNORECASE)
-_NO_SHARING = re.compile(r"不(?:会|与|向)[^，,。；;]{0,12}(?:任何)?(?:第三方|其他(?:公司|组织|个人)).{0,8}(?:共享|提供|分享)"
+                   r"|list of (?:third[- ]party )?(?:SDKs|partners|recipients|service "
+                   r"providers)", re.IGNORECASE)
+_NO_SHARING = re.compile(r"不(?:会|与|向)[^，,。；;]{0,12}(?:任何)?(?:第三方|其他(?:公司|组织"
+                         r"|个人)).{0,8}(?:共享|提供|分享)"
                          r"|\b(?:do|does|will) not (?:share|disclose|transfer)\b.{0,60}\bthird[- ]part"
                          r"|\bnever (?:share|disclose)\b.{0,60}\bthird[- ]part", re.IGNORECASE)
 _EXCEPT = re.compile(r"除|但|except|unless|other than", re.IGNORECASE)
@@ -37,11 +39,14 @@ class ThirdPartiesRule(DisclosureRule):
     def assess(self, context: PolicyContext) -> Assessment:
         vocabulary = context.vocabulary
         sharing = [clause for clause in context.policy.clauses
-                   if SHARE.search(clause.context) and (THIRD_PARTY.search(clause.context) or COMPANY.search(clause.text)
-                                                        or vocabulary.names_any_sdk(clause.text))]
+                   if SHARE.search(clause.context)
+                   and (THIRD_PARTY.search(clause.context) or COMPANY.search(clause.text)
+                        or vocabulary.names_any_sdk(clause.text))]
         named = [clause for clause in sharing
-                 if (vocabulary.names_any_sdk(clause.text) or COMPANY.search(clause.text) or _LIST.search(clause.text))
-                 and (PURPOSE.search(clause.text) or vocabulary.pi_types_in(clause.text) or URL.search(clause.text))]
+                 if (vocabulary.names_any_sdk(clause.text) or COMPANY.search(clause.text)
+                     or _LIST.search(clause.text))
+                 and (PURPOSE.search(clause.text) or vocabulary.pi_types_in(clause.text)
+                      or URL.search(clause.text))]
         if named:
             return Assessment(Status.PRESENT, tuple(named))
         denial = [clause for clause in context.policy.clauses
@@ -50,4 +55,5 @@ class ThirdPartiesRule(DisclosureRule):
             return Assessment(Status.PRESENT, tuple(denial))
         if sharing:
             return Assessment(Status.VAGUE, tuple(sharing), ("recipient names",))
-        return Assessment(Status.MISSING, lacking=("recipient names", "purposes", "types of personal information"))
+        return Assessment(Status.MISSING,
+                          lacking=("recipient names", "purposes", "types of personal information"))

@@ -32,6 +32,7 @@ class UndisclosedCollectionRule(ConsistencyRule):
                 message_zh = f"应用可收集{pi.zh}，隐私政策未提及。"
                 message_en = f"The app can collect {pi.en}; the policy never mentions it."
             findings.append(self.finding(
-                message_zh, message_en, severity=Severity.HIGH if pi.sensitive or gap.denied else Severity.MEDIUM,
+                message_zh, message_en,
+                severity=Severity.HIGH if pi.sensitive or gap.denied else Severity.MEDIUM,
                 evidence=gap.access.evidence(), pi_types=(pi.id,), excerpts=gap.clauses[:2], heuristic=False))
         return RuleOutcome(findings=tuple(findings))

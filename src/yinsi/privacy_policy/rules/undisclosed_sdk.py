@@ -30,7 +30,8 @@ class UndisclosedSdkRule(ConsistencyRule):
             collects_zh = "、".join(knowledge.pi(pi).zh for pi in collects) or "未公开"
             collects_en = ", ".join(knowledge.pi(pi).en for pi in collects) or "not documented"
             findings.append(self.finding(
-                f"应用嵌入 {tracker.name_zh or tracker.name}（{tracker.vendor}），隐私政策未列明；该SDK收集：{collects_zh}。",
+                f"应用嵌入 {tracker.name_zh or tracker.name}（{tracker.vendor}），隐私政策未列明；"
+                f"该SDK收集：{collects_zh}。",
                 f"The app embeds {tracker.name} ({tracker.vendor}); the policy never names it. It collects: "
                 f"{collects_en}.",
                 evidence=match.evidence(), pi_types=collects, tracker=tracker.id, heuristic=False))

@@ -11,21 +11,27 @@ from yinsi.privacy_policy.rules import references as ref
 from yinsi.privacy_policy.rules._text import concrete_contact
 from yinsi.privacy_policy.rules.base import Assessment, DisclosureRule, PolicyContext
 
+_I = re.IGNORECASE
 RIGHTS: dict[str, re.Pattern[str]] = {
-    "access": re.compile(r"查询|查阅|查看|访问您的|\baccess\b|\bview\b|\bsee what\b|\bknow what\b", re.IGNORECASE),
-    "copy": re.compile(r"复制|副本|导出|转移至|\bcopy\b|\bcopies\b|\bexport\b|\bportab|\bdownload (?:a copy|your)",
-                       re.IGNORECASE),
-    "correction": re.compile(r"更正|修改|补充|修正|\bcorrect|\brectif|\bamend\b|\bupdate (?:your|inaccurate)", re.IGNORECASE),
-    "deletion": re.compile(r"删除|\bdelet(?:e|ion)\b|\berase|\berasure\b", re.IGNORECASE),
-    "withdrawal of consent": re.compile(r"撤回|撤销(?:您的)?(?:同意|授权)|改变(?:您)?授权|关闭[^，,。；;]{0,10}权限|取消授权"
-                                        r"|\bwithdraw|\brevoke|\bopt out\b", re.IGNORECASE),
+    "access": re.compile(r"查询|查阅|查看|访问您的|\baccess\b|\bview\b|\bsee what\b|\bknow what\b", _I),
+    "copy": re.compile(r"复制|副本|导出|转移至|\bcopy\b|\bcopies\b|\bexport\b|\bportab"
+                       r"|\bdownload (?:a copy|your)", _I),
+    "correction": re.compile(r"更正|修改|补充|修正|\bcorrect|\brectif|\bamend\b"
+                             r"|\bupdate (?:your|inaccurate)", _I),
+    "deletion": re.compile(r"删除|\bdelet(?:e|ion)\b|\berase|\berasure\b", _I),
+    "withdrawal of consent": re.compile(r"撤回|撤销(?:您的)?(?:同意|授权)|改变(?:您)?授权"
+                                        r"|关闭[^，,。；;]{0,10}权限|取消授权"
+                                        r"|\bwithdraw|\brevoke|\bopt out\b", _I),
     "account cancellation": re.compile(r"注销|\b(?:close|delete|cancel|deactivate) (?:your|the) account\b"
-                                       r"|\baccount (?:deletion|closure|cancellation)\b", re.IGNORECASE),
+                                       r"|\baccount (?:deletion|closure|cancellation)\b", _I),
 }
-_SUBJECT = re.compile(r"您(?:有权|可以|可|能够|享有|依法)|您的权利|用户权利|权利|\byou (?:may|can|have the right|are entitled|"
+_SUBJECT = re.compile(r"您(?:有权|可以|可|能够|享有|依法)|您的权利|用户权利|权利|\byou (?:may|can|have the "
+                      r"right|are entitled|"
                       r"could)\b|\byour rights?\b|\bright to\b", re.IGNORECASE)
-_METHOD = re.compile(r"设置|路径|点击|进入|页面|通过[^，,。；;]{0,20}(?:联系|邮件|客服|发送|提交|申请)|在线|操作|功能"
-                     r"|\bsettings\b|\btap\b|\bclick\b|\bemail(?:ing)? us\b|\bcontact(?:ing)? us\b|\bby (?:writing|emailing|"
+_METHOD = re.compile(r"设置|路径|点击|进入|页面|通过[^，,。；;]{0,20}(?:联系|邮件|客服|发送|提交|申请)|在线"
+                     r"|操作|功能"
+                     r"|\bsettings\b|\btap\b|\bclick\b|\bemail(?:ing)? us\b|\bcontact(?:ing)? us\b|\bby "
+                     r"(?:writing|emailing|"
                      r"visiting|sending)\b|\bin the app\b|\bvia\b|\bthrough\b", re.IGNORECASE)
 
 
@@ -44,8 +50,10 @@ class UserRightsRule(DisclosureRule):
     title_zh = "个人权利及行使方式"
     title_en = "Data subject rights and how to exercise them"
     what_zh = "查阅复制、更正、删除、撤回同意、注销账号等权利及行使方式"
-    what_en = "the rights of access, copy, correction, deletion, withdrawal of consent and account cancellation, and how"
-    references = (ref.PIPL_15, ref.PIPL_44_47, ref.PIPL_50, ref.GBT_5_5_E, ref.GBT_8, ref.RENDING_3_8, ref.RENDING_6_1)
+    what_en = ("the rights of access, copy, correction, deletion, withdrawal of consent and account "
+               "cancellation, and how")
+    references = (ref.PIPL_15, ref.PIPL_44_47, ref.PIPL_50, ref.GBT_5_5_E, ref.GBT_8, ref.RENDING_3_8,
+                  ref.RENDING_6_1)
 
     def assess(self, context: PolicyContext) -> Assessment:
         about = [clause for clause in context.policy.clauses

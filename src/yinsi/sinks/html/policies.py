@@ -18,7 +18,8 @@ _GRADE_COLOUR = {"A": "#2f855a", "B": "#38a169", "C": "#d69e2e", "D": "#dd6b20",
 _SEVERITIES = (("high", "高", "High"), ("medium", "中", "Medium"), ("low", "低", "Low"))
 _STATUS = {"present": ("", "已披露 present"), "vague": ("medium", "含糊 vague"),
            "missing": ("high", "缺失 missing"), "not_applicable": ("", "不适用 n/a")}
-_POLICY_RULES = "GB/T 35273-2020 §5.5 · 个人信息保护法 (PIPL) · App违法违规收集使用个人信息行为认定方法 (2019)"
+_POLICY_RULES = ("GB/T 35273-2020 §5.5 · 个人信息保护法 (PIPL) · "
+                 "App违法违规收集使用个人信息行为认定方法 (2019)")
 
 
 @dataclass(frozen=True, slots=True)
