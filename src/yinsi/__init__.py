@@ -26,6 +26,7 @@ from yinsi.crypto.vault import Vault
 from yinsi.pipeline import Analyzer, resolve_overlaps
 from yinsi.policy.load import load_policy
 from yinsi.policy.model import Policy
+from yinsi.privacy_policy.check import PolicyCheck, check_policy
 from yinsi.recognizers.base import Examples, Pattern, PatternRecognizer, Recognizer
 from yinsi.scanning import Scan, ScanStats, scan
 
@@ -50,6 +51,7 @@ __all__ = [
     "Pattern",
     "PatternRecognizer",
     "Policy",
+    "PolicyCheck",
     "Recognizer",
     "RecognizerError",
     "Replacement",
@@ -63,6 +65,7 @@ __all__ = [
     "analyze",
     "anonymize",
     "audit_apk",
+    "check_policy",
     "deanonymize",
     "default_analyzer",
     "entity_type",
