@@ -110,3 +110,11 @@ def test_score_deductions_trace_to_findings() -> None:
     rule_ids = {finding.rule_id for finding in result.findings}
     assert {deduction.rule_id for deduction in result.score.deductions} <= rule_ids
     assert result.score.value == max(0, 100 - sum(deduction.points for deduction in result.score.deductions))
+
+
+def test_complete_english_html_policy() -> None:
+    """An English HTML policy that makes every disclosure, names its SDK and has no risky clause."""
+    result = check_policy(DATA / "complete_en.html")
+    assert (result.source.format, result.policy.language) == ("html", "en")
+    assert {item.status for item in result.disclosures} == {Status.PRESENT, Status.NOT_APPLICABLE}
+    assert result.findings == () and result.score.value == 100

@@ -38,10 +38,11 @@ class ThirdPartiesRule(DisclosureRule):
 
     def assess(self, context: PolicyContext) -> Assessment:
         vocabulary = context.vocabulary
+        # Naming a known SDK is a disclosure about it whatever the verb ("we use Firebase Analytics").
         sharing = [clause for clause in context.policy.clauses
-                   if SHARE.search(clause.context)
-                   and (THIRD_PARTY.search(clause.context) or COMPANY.search(clause.text)
-                        or vocabulary.names_any_sdk(clause.text))]
+                   if vocabulary.names_any_sdk(clause.text)
+                   or (SHARE.search(clause.context)
+                       and (THIRD_PARTY.search(clause.context) or COMPANY.search(clause.text)))]
         named = [clause for clause in sharing
                  if (vocabulary.names_any_sdk(clause.text) or COMPANY.search(clause.text)
                      or _LIST.search(clause.text))
