@@ -97,3 +97,11 @@ def test_rules_listing(capsys: pytest.CaptureFixture[str]) -> None:
     for rule_id in ("policy.retention", "policy.bundled_consent", "policy.undisclosed_sdk"):
         assert rule_id in flat
     assert "PIPL个人信息保护法第十九条" in flat
+
+
+def test_html_report(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    page = tmp_path / "policy.html"
+    code, _, err = run(capsys, "policy", "check", str(sample_policy("selfie_bad")), "--html", str(page))
+    assert code == 0 and err == f"yinsi: wrote {page}\n"
+    html = page.read_text(encoding="utf-8")
+    assert '<section id="policies">' in html and "默认或捆绑同意" in html

@@ -27,7 +27,7 @@ def command() -> None:
     Examples:
       yinsi policy check privacy.html
       yinsi policy check privacy.md --app selfie.apk --category 拍摄美化类
-      yinsi policy check privacy.pdf --format json -o policy.json
+      yinsi policy check privacy.pdf --format json -o policy.json --html policy.html
       yinsi policy rules              the rules and the clauses they cite
     """
 
@@ -63,8 +63,10 @@ def _console(stream: TextIO) -> Console:
               show_default=True, help="Output format (json: the versioned result envelope, kind \"policy\").")
 @click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Write the report to FILE instead of standard output.")
+@click.option("--html", "html_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Also write a self-contained HTML report (disclosures, findings, quoted clauses).")
 def check(policy_file: Path, apk: Path | None, category: str | None, output_format: str,
-          output: Path | None) -> None:
+          output: Path | None, html_path: Path | None) -> None:
     """Check one privacy policy FILE (.txt, .md, .html; .docx and .pdf with the `policy` extra).
 
     Exit status: 0 when checked (findings or not), 2 when the policy or APK cannot be read.
@@ -74,10 +76,10 @@ def check(policy_file: Path, apk: Path | None, category: str | None, output_form
     from yinsi.privacy_policy import check_policy, policy_result
 
     result = check_policy(policy_file, app=apk, category=_category(category))
+    document = policy_result([result], tool_version=__version__)
 
     def write(stream: TextIO) -> None:
         if output_format == "json":
-            document = policy_result([result], tool_version=__version__)
             stream.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
         else:
             render_check(result, _console(stream))
@@ -87,6 +89,11 @@ def check(policy_file: Path, apk: Path | None, category: str | None, output_form
     else:
         with output.open("w", encoding="utf-8") as stream:
             write(stream)
+    if html_path is not None:
+        from yinsi.sinks.html import write_html_report
+
+        write_html_report([document], str(html_path))
+        click.echo(f"yinsi: wrote {html_path}", err=True)
 
 
 @command.command(name="rules")
