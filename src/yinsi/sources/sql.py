@@ -21,8 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from yinsi.core.errors import InputError
-from yinsi.sources.tables import Row, Sample, Table, count_retention
-from yinsi.tabular.model import ColumnInfo, ValueKind
+from yinsi.sources.tables import ColumnInfo, Row, Sample, Table, ValueKind, as_datetime, count_retention
 
 DEFAULT_TIMEOUT = 10.0
 DEFAULT_STATEMENT_TIMEOUT = 600.0
@@ -379,8 +378,6 @@ class SqlTable:
     ) -> tuple[int, datetime.datetime | None]:
         """One aggregate query on a typed timestamp column; text timestamps are parsed row by row."""
         import sqlalchemy
-
-        from yinsi.tabular.retention import as_datetime
 
         if timestamp.kind is not ValueKind.TEMPORAL:
             return count_retention(self, timestamp, limit, personal)

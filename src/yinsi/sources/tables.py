@@ -9,15 +9,77 @@ from __future__ import annotations
 
 import datetime
 import random
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from enum import StrEnum
 from fnmatch import fnmatchcase
 from typing import Protocol
 
-from yinsi.tabular.model import ColumnInfo
-from yinsi.tabular.retention import RetentionCounter
-
 Row = tuple[object, ...]
+_ISO_RE = re.compile(r"^\d{4}-\d{2}-\d{2}(?:[ T]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?(?:Z|[+-]\d{2}:?\d{2})?$")
+
+
+class ValueKind(StrEnum):
+    """What a column's values are, as far as detection cares (from the SQL type or the values)."""
+
+    TEXT = "text"
+    INTEGER = "integer"
+    NUMBER = "number"
+    TEMPORAL = "temporal"
+    BOOLEAN = "boolean"
+    BINARY = "binary"
+    OTHER = "other"
+
+
+@dataclass(frozen=True, slots=True)
+class ColumnInfo:
+    """A column as the source declares it: name, the source's type name, and its ValueKind."""
+
+    name: str
+    type_name: str
+    kind: ValueKind = ValueKind.TEXT
+
+
+def as_datetime(value: object) -> datetime.datetime | None:
+    """A cell as a naive UTC datetime: datetime/date objects, ISO 8601 text, epoch seconds; else None."""
+    if isinstance(value, datetime.datetime):
+        if value.tzinfo is not None:
+            value = value.astimezone(datetime.UTC).replace(tzinfo=None)
+        return value
+    if isinstance(value, datetime.date):
+        return datetime.datetime(value.year, value.month, value.day)
+    if isinstance(value, str):
+        text = value.strip()
+        if not _ISO_RE.match(text):
+            return None
+        try:
+            return as_datetime(datetime.datetime.fromisoformat(text.replace("Z", "+00:00")))
+        except ValueError:
+            return None
+    return None
+
+
+class RetentionCounter:
+    """Counts expired rows with personal values while rows stream past (for file sources)."""
+
+    def __init__(self, limit: datetime.datetime, timestamp_index: int, personal: Sequence[int]) -> None:
+        self.limit = limit
+        self._timestamp = timestamp_index
+        self._personal = tuple(personal)
+        self.expired = 0
+        self.oldest: datetime.datetime | None = None
+
+    def add(self, rows: Sequence[Sequence[object]]) -> None:
+        for row in rows:
+            when = as_datetime(row[self._timestamp])
+            if when is None or when >= self.limit:
+                continue
+            if not any(row[index] not in (None, "") for index in self._personal):
+                continue
+            self.expired += 1
+            if self.oldest is None or when < self.oldest:
+                self.oldest = when
 
 
 @dataclass(frozen=True, slots=True)

@@ -18,8 +18,7 @@ from typing import Any
 
 from yinsi.core.errors import InputError
 from yinsi.sources.files import READ_ERRORS, describe_read_error, open_binary, read_text
-from yinsi.sources.tables import Row, Sample, Table, count_retention, reservoir
-from yinsi.tabular.model import ColumnInfo, ValueKind
+from yinsi.sources.tables import ColumnInfo, Row, Sample, Table, ValueKind, count_retention, reservoir
 
 TABULAR_SUFFIXES = frozenset({".csv", ".tsv", ".json", ".jsonl", ".ndjson", ".parquet", ".xlsx"})
 _JOIN = " ; "

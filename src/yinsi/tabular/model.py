@@ -7,34 +7,18 @@ the CSV inventory show; none of them holds a value from the data.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from enum import StrEnum
 
 from yinsi.core.entities import ENTITY_TYPES, Category
+from yinsi.sources.tables import ColumnInfo, ValueKind
+
+__all__ = [
+    "CONFIDENT", "ColumnEntity", "ColumnInfo", "ColumnReport", "InventorySettings", "RetentionReport",
+    "TableReport", "ValueKind",
+]
 
 # An entity is taken as present in a column from this confidence on; below it, it is listed as a
 # possibility (a name that suggests it, a few scattered hits) but does not make the column personal.
 CONFIDENT = 0.5
-
-
-class ValueKind(StrEnum):
-    """What a column's values are, as far as detection cares (from the SQL type or the values)."""
-
-    TEXT = "text"
-    INTEGER = "integer"
-    NUMBER = "number"
-    TEMPORAL = "temporal"
-    BOOLEAN = "boolean"
-    BINARY = "binary"
-    OTHER = "other"
-
-
-@dataclass(frozen=True, slots=True)
-class ColumnInfo:
-    """A column as the source declares it: name, the source's type name, and its ValueKind."""
-
-    name: str
-    type_name: str
-    kind: ValueKind = ValueKind.TEXT
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,7 +13,7 @@ import re
 from collections.abc import Sequence
 
 from yinsi.core.errors import ConfigurationError
-from yinsi.tabular.model import ColumnInfo, ValueKind
+from yinsi.sources.tables import ColumnInfo, ValueKind
 
 _PERIOD_RE = re.compile(r"^\s*(\d+)\s*([dwmy]?)\s*$", re.IGNORECASE)
 _DAYS = {"": 1, "d": 1, "w": 7, "m": 30, "y": 365}
@@ -28,7 +28,6 @@ _TIMESTAMP_NAMES = (
 )
 # Columns that hold a date about the person, not about the row.
 _NOT_ROW_TIME = ("birth", "dob", "csrq", "出生", "生日", "expire", "expiry", "valid")
-_ISO_RE = re.compile(r"^\d{4}-\d{2}-\d{2}(?:[ T]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?(?:Z|[+-]\d{2}:?\d{2})?$")
 
 
 def parse_period(text: str) -> int:
@@ -70,47 +69,6 @@ def cutoff(period_days: int, now: datetime.datetime | None = None) -> datetime.d
     return current.replace(tzinfo=None) - datetime.timedelta(days=period_days)
 
 
-def as_datetime(value: object) -> datetime.datetime | None:
-    """A cell as a naive UTC datetime: datetime/date objects, ISO 8601 text, epoch seconds; else None."""
-    if isinstance(value, datetime.datetime):
-        if value.tzinfo is not None:
-            value = value.astimezone(datetime.UTC).replace(tzinfo=None)
-        return value
-    if isinstance(value, datetime.date):
-        return datetime.datetime(value.year, value.month, value.day)
-    if isinstance(value, str):
-        text = value.strip()
-        if not _ISO_RE.match(text):
-            return None
-        try:
-            return as_datetime(datetime.datetime.fromisoformat(text.replace("Z", "+00:00")))
-        except ValueError:
-            return None
-    return None
-
-
 def age_days(oldest: datetime.datetime, now: datetime.datetime | None = None) -> int:
     current = (now if now is not None else datetime.datetime.now(datetime.UTC)).replace(tzinfo=None)
     return max(0, (current - oldest).days)
-
-
-class RetentionCounter:
-    """Counts expired rows with personal values while rows stream past (for file sources)."""
-
-    def __init__(self, limit: datetime.datetime, timestamp_index: int, personal: Sequence[int]) -> None:
-        self.limit = limit
-        self._timestamp = timestamp_index
-        self._personal = tuple(personal)
-        self.expired = 0
-        self.oldest: datetime.datetime | None = None
-
-    def add(self, rows: Sequence[Sequence[object]]) -> None:
-        for row in rows:
-            when = as_datetime(row[self._timestamp])
-            if when is None or when >= self.limit:
-                continue
-            if not any(row[index] not in (None, "") for index in self._personal):
-                continue
-            self.expired += 1
-            if self.oldest is None or when < self.oldest:
-                self.oldest = when
