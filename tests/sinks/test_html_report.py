@@ -146,3 +146,18 @@ def test_result_saved_without_findings_still_counts(documents: list[Any]) -> Non
     assert model.sensitive == documents[0]["summary"]["sensitive_findings"]
     page = render_documents([summary_only])
     assert 'id="charts"' in page and 'id="findings"' not in page
+
+
+def test_inventory_with_counted_findings_joins_the_charts(documents: list[Any]) -> None:
+    """`yinsi spark scan` adds `summary.by_field` counts to an inventory and keeps findings on the cluster."""
+    inventory = json.loads(json.dumps(documents[1]))
+    inventory["summary"]["by_field"] = [
+        {"path": "customers", "field": "sfzh", "entity_type": "CN_RESIDENT_ID", "count": 900},
+        {"path": "customers", "field": "sjh", "entity_type": "CN_MOBILE", "count": 1200},
+    ]
+    model = build([inventory])
+    assert (model.findings, model.sensitive) == (2100, 900)
+    assert [(source.source, source.kind) for source in model.sources] == [("customers", "table")]
+    page = render_documents([inventory])
+    assert 'id="charts"' in page and 'id="inventory"' in page and 'id="tables"' in page
+    assert "customers · sfzh" in page

@@ -7,11 +7,12 @@ share of sampled values that matched, and each table's retention audit (PIPL art
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Mapping
 from html import escape
 from typing import TYPE_CHECKING, Any
 
-from yinsi.sinks.explain import RETENTION_REFERENCES
+from yinsi.sinks.explain import RETENTION_REFERENCES, explain_name
 from yinsi.sinks.html.markup import bilingual, text
 
 if TYPE_CHECKING:
@@ -58,6 +59,33 @@ def add_inventory(report: Report, document: Mapping[str, Any]) -> None:
             "oldest_age_days": retention.get("oldest_age_days"),
             "note": retention.get("note") or table.get("error"),
         })
+
+
+def inventory_findings(document: Mapping[str, Any]) -> dict[str, Any] | None:
+    """A summary-only result of the findings an inventory counted per column (`summary.by_field`, as
+    `yinsi spark scan` reports them), so they join the charts; None when the inventory has none."""
+    summary = document.get("summary") or {}
+    by_field = [row for row in summary.get("by_field", ()) if isinstance(row, Mapping)]
+    if not by_field:
+        return None
+    by_type: Counter[str] = Counter()
+    by_table: Counter[str] = Counter()
+    sensitive: Counter[str] = Counter()
+    for row in by_field:
+        count = int(row.get("count", 0))
+        kind = str(row.get("entity_type"))
+        table = str(row.get("path") or row.get("table") or "")
+        by_type[kind] += count
+        by_table[table] += count
+        if explain_name(kind).sensitive:
+            sensitive[table] += count
+    return {"summary": {
+        "by_entity_type": [{"entity_type": kind, "count": count, "distinct_values": 0}
+                           for kind, count in by_type.items()],
+        "by_file": [{"table": table, "findings": count, "sensitive": sensitive[table]}
+                    for table, count in by_table.items()],
+        "by_field": [{**row, "path": str(row.get("path") or row.get("table") or "")} for row in by_field],
+    }}
 
 
 def render_retention(report: Report) -> str:

@@ -20,7 +20,7 @@ from typing import Any
 
 from yinsi.sinks.explain import Explanation, explain_name
 from yinsi.sinks.html.apps import AppCard, app_card
-from yinsi.sinks.html.inventory import INVENTORY_KIND, add_inventory
+from yinsi.sinks.html.inventory import INVENTORY_KIND, add_inventory, inventory_findings
 from yinsi.sinks.html.policies import PolicyCard, is_policy_result, policy_cards
 
 ROW_BUDGET_BYTES = 3_500_000  # embedded finding rows; the rest of the page is small (charts, tables)
@@ -122,7 +122,7 @@ def build(documents: Sequence[Any], *, include_values: bool = False,
           row_budget: int = ROW_BUDGET_BYTES) -> Report:
     """The report model of one or more result documents."""
     report = Report(include_values=include_values)
-    finding_results = []
+    finding_results: list[Mapping[str, Any]] = []
     for document in documents:
         if is_app_result(document):
             apps = document["apps"] if isinstance(document, Mapping) else document
@@ -137,6 +137,9 @@ def build(documents: Sequence[Any], *, include_values: bool = False,
             report.kinds.append(INVENTORY_KIND)
             _envelope(report, document)
             add_inventory(report, document)
+            counted = inventory_findings(document)
+            if counted is not None:
+                finding_results.append(counted)
         elif isinstance(document, Mapping):
             finding_results.append(document)
             report.kinds.append(str(document.get("kind", "scan")))

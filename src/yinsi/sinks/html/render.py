@@ -58,7 +58,8 @@ def _summary(report: Report) -> str:
     if report.findings or not report.columns_total:
         share = f"{100 * report.sensitive / report.findings:.0f}% of findings 占比" if report.findings else ""
         cards.append(_card("个人信息", "Personal information found", f"{report.findings:,}",
-                           f"{report.distinct:,} distinct values 不同值 · {len(report.types)} types 类型"))
+                           (f"{report.distinct:,} distinct values 不同值 · " if report.distinct else "")
+                           + f"{len(report.types)} types 类型"))
         cards.append(_card("敏感个人信息", "Sensitive (PIPL art. 28)", f"{report.sensitive:,}", escape(share),
                            "alert" if report.sensitive else ""))
     if report.columns_total:
@@ -144,7 +145,7 @@ def _heat_maps(report: Report) -> str:
         file_cells[key] = file_cells.get(key, 0) + item.count
     return "".join([
         _heat_section("inventory", "个人信息清单:列 × 类型", "Inventory: columns × entity types",
-                      "Findings per column of CSV files and JSON key path. 按文件的列/字段统计的发现次数。",
+                      "Findings per column (CSV files, tables) and JSON key path. 按列/字段统计的发现次数。",
                       file_cells, report),
         _heat_section("tables", "数据表:列 × 类型", "Tables: columns × entity types",
                       "Share of sampled values that match, per database column. 每列抽样值中匹配的比例。",
