@@ -69,7 +69,7 @@ def settings_from(
 
 def run_inventory(
     ctx: click.Context, source: TableSource, settings: InventorySettings, *, output_format: str | None,
-    output: str | None,
+    output: str | None, html: str | None = None,
 ) -> Inventory:
     """Classify the selected tables with a progress bar, print and write the reports, set the exit code."""
     chosen_format = output_format or _format_for(output)
@@ -86,6 +86,12 @@ def run_inventory(
         write_csv(inventory, Output(output))
     if output is not None:
         click.echo(f"yinsi: wrote {output} ({len(inventory.tables)} tables)", err=True)
+    if html is not None:
+        from yinsi.sinks.html import write_html_report
+        from yinsi.sinks.inventory import inventory_record
+
+        write_html_report([inventory_record(inventory, tool_version=__version__)], html)
+        click.echo(f"yinsi: wrote {html}", err=True)
     for failed in inventory.errors:
         click.echo(f"yinsi: error: {failed.error}", err=True)
     if inventory.errors:
@@ -155,7 +161,7 @@ def _render_retention(tables: tuple[TableReport, ...], console: Console) -> None
 
 def scan_files_inventory(
     ctx: click.Context, paths: tuple[str, ...], *, output_format: str | None, output: str | None,
-    retention: str | None, timestamp_column: str | None, exclude: tuple[str, ...],
+    retention: str | None, timestamp_column: str | None, exclude: tuple[str, ...], html: str | None = None,
 ) -> None:
     """`yinsi scan --inventory`: the tabular files among `paths` (directories walked) as one source."""
     from yinsi.core.errors import ConfigurationError
@@ -173,7 +179,7 @@ def scan_files_inventory(
     settings = settings_from(sample_size=1000, full=False, tables=(), exclude_tables=(),
                              retention=retention, timestamp_column=timestamp_column, min_score=0.5)
     source = FileSource(files, display_name=", ".join(paths))
-    run_inventory(ctx, source, settings, output_format=output_format, output=output)
+    run_inventory(ctx, source, settings, output_format=output_format, output=output, html=html)
 
 
 class TableProgress:

@@ -40,6 +40,8 @@ def command() -> None:
 @command.command(name="scan")
 @click.argument("url", metavar="URL")
 @inventory_options
+@click.option("--html", "html_output", metavar="FILE",
+              help="Also write a self-contained HTML report (column heat-map, retention) to FILE.")
 @click.option("--schema", "schemas", multiple=True, metavar="NAME",
               help="Scan this schema (repeatable; default: the connection's default schema).")
 @click.option("--timeout", type=click.FloatRange(min=0.1), default=DEFAULT_TIMEOUT, show_default=True,
@@ -48,7 +50,8 @@ def command() -> None:
 def scan(
     ctx: click.Context, url: str, output_format: str | None, output: str | None, sample_size: int, full: bool,
     tables: tuple[str, ...], exclude_tables: tuple[str, ...], retention: str | None,
-    timestamp_column: str | None, min_score: float, schemas: tuple[str, ...], timeout: float,
+    timestamp_column: str | None, min_score: float, html_output: str | None, schemas: tuple[str, ...],
+    timeout: float,
 ) -> None:
     """Inventory the personal information in the tables of database URL (read-only).
 
@@ -69,7 +72,7 @@ def scan(
                              retention=retention, timestamp_column=timestamp_column, min_score=min_score)
     source = _source(url, schemas, timeout)
     try:
-        run_inventory(ctx, source, settings, output_format=output_format, output=output)
+        run_inventory(ctx, source, settings, output_format=output_format, output=output, html=html_output)
     finally:
         source.dispose()
 

@@ -133,7 +133,7 @@ def command(
         from yinsi.cli._inventory import scan_files_inventory
 
         scan_files_inventory(ctx, paths, output_format=output_format, output=output, retention=retention,
-                             timestamp_column=timestamp_column, exclude=exclude)
+                             timestamp_column=timestamp_column, exclude=exclude, html=html_output)
         return
     output_format = output_format or _format_for(output)
     settings = ScanSettings(
