@@ -174,3 +174,34 @@ def test_large_table_sampling_paths(
             assert sample.method.startswith("random key ranges")
     finally:
         source.dispose()
+
+
+def test_masked_copy_into_sqlite(database: tuple[str, str | None], tmp_path: Path) -> None:
+    """Any source dialect into SQLite: types made generic (BYTEA, DATETIME), personal columns masked,
+    binary and other columns byte for byte."""
+    from yinsi.policy.apply import PolicyRun
+    from yinsi.policy.load import load_policy
+    from yinsi.tabular.masked_copy import MaskedCopy
+
+    url, schema = database
+    source = SqlSource(url, schemas=(schema,) if schema else ())
+    target = tmp_path / "copy.db"
+    try:
+        tables = source.tables()
+        copier = MaskedCopy(source, f"sqlite:///{target}", PolicyRun(load_policy("courier")),
+                            settings=InventorySettings(sample_size=20))
+        results = {result.name.rpartition(".")[2]: result for result in copier.copy(tables)}
+    finally:
+        source.dispose()
+    assert results["users"].status == "copied" and results["users"].rows == 40, results["users"].error
+    assert set(results["users"].masked_columns) == {"xm", "sjh"}
+    copy = create_engine(f"sqlite:///{target}")
+    with copy.connect() as connection:
+        rows = connection.execute(sa.text("SELECT id, xm, sjh, photo FROM users ORDER BY id")).fetchall()
+    copy.dispose()
+    assert len(rows) == 40
+    for identifier, name, mobile, photo in rows:
+        original = MOBILES[identifier % 4]
+        assert name == NAMES[identifier % 4][0] + "*"
+        assert mobile == original[:3] + "****" + original[-4:]
+        assert bytes(photo) == bytes([identifier % 256, 0, 255])

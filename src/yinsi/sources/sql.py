@@ -114,7 +114,12 @@ def create_engine(
             options.append("-c default_transaction_read_only=on")
         if statement_timeout:
             options.append(f"-c statement_timeout={int(statement_timeout * 1000)}")
-        connect_args = {"connect_timeout": max(1, int(timeout)), "options": " ".join(options)}
+        given = parsed.query.get("options")  # the user's own (e.g. -csearch_path=...) come first
+        if isinstance(given, str):
+            options.insert(0, given)
+        connect_args = {"connect_timeout": max(1, int(timeout))}
+        if options:
+            connect_args["options"] = " ".join(options)
     elif backend in ("mysql", "mariadb"):
         connect_args = {"connect_timeout": max(1, int(timeout))}
         if statement_timeout:

@@ -128,6 +128,7 @@ class MaskedCopy:
         reflected = sa.Table(table.table_name, sa.MetaData(), schema=table.schema,
                              autoload_with=self.source.engine)
         target = reflected.to_metadata(sa.MetaData(), schema=None)  # type: ignore[arg-type]
+        _adapt(target, self.source.engine.dialect.name != self.destination.dialect.name)
         for name in personal:
             column = target.c[name]
             if not isinstance(column.type, sa.String):
@@ -195,6 +196,23 @@ class MaskedCopy:
                 new = applied.text
             result[index] = new
         return result
+
+
+def _adapt(table: Any, other_dialect: bool) -> None:
+    """Make a reflected table creatable in the destination: into another kind of database, types
+    become their generic SQLAlchemy form (BYTEA → LargeBinary) and server defaults are dropped; a
+    sequence default (`nextval(...)`) would point at the source's sequence and is always dropped.
+    Every row is copied with its values, so no default is needed to fill it."""
+    for column in table.columns:
+        default = column.server_default
+        text = str(getattr(default, "arg", "")) if default is not None else ""
+        if other_dialect or "nextval" in text:
+            column.server_default = None
+        if other_dialect:
+            try:
+                column.type = column.type.as_generic()
+            except NotImplementedError:
+                pass
 
 
 class _EntityAnalyzer(Analyzer):
