@@ -15,6 +15,7 @@ from report_documents import app_result, inventory_result, scan_result
 from yinsi.core.errors import InputError
 from yinsi.demo.company import make_company
 from yinsi.sinks.html import write_html_report
+from yinsi.sinks.html.highlights import highlights
 from yinsi.sinks.html.model import build
 from yinsi.sinks.html.render import render_documents
 from yinsi.sinks.results import load_result
@@ -35,7 +36,8 @@ def _raw_values() -> set[str]:
 
 def test_combined_report_has_every_section(documents: list[Any]) -> None:
     page = render_documents(documents)
-    for section in ("summary", "charts", "inventory", "tables", "retention", "apps", "findings", "rules"):
+    for section in ("summary", "highlights", "charts", "inventory", "tables", "retention", "apps", "findings",
+                    "rules"):
         assert f'id="{section}"' in page, section
     assert "居民身份证号 CN_RESIDENT_ID" in page and "PIPL 第二十八条 art. 28" in page
     assert "GB/T 35273-2020 附录A 表A.1" in page and "认定方法" in page  # entity and app-rule references
@@ -45,6 +47,8 @@ def test_combined_report_has_every_section(documents: list[Any]) -> None:
     assert model.columns_personal > 0 and model.column_cells
     selfie = next(app for app in model.apps if app.package == "com.example.selfie")
     assert {"contacts", "sms"} <= set(selfie.excess_pi)
+    glance = " ".join(highlights(model))
+    assert "sensitive findings" in glance and "retention period" in glance and "Selfie" in glance
 
 
 def test_self_contained_no_network(documents: list[Any]) -> None:

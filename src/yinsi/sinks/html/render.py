@@ -18,6 +18,7 @@ from typing import Any
 from yinsi.sinks.explain import Explanation, explain_name
 from yinsi.sinks.html.apps import render_app_rule, render_apps
 from yinsi.sinks.html.charts import OTHER, PERSONAL, SENSITIVE, Bar, bar_chart, heat_map, legend
+from yinsi.sinks.html.highlights import render_highlights
 from yinsi.sinks.html.inventory import render_retention
 from yinsi.sinks.html.markup import bilingual
 from yinsi.sinks.html.model import Report, build
@@ -240,9 +241,9 @@ def render(report: Report, *, title: str = "yinsi 隐私报告 Privacy report") 
         subtitle += f" · files under 文件目录 {report.base}/"
     body = "".join([
         f'<header class="top"><h1>{escape(title)}</h1><p class="muted">{escape(subtitle)}</p></header>',
-        _summary(report), _charts(report), _heat_maps(report), render_retention(report),
-        render_apps(report.apps), render_policies(report.policies), _findings_table(report), _rules(report),
-        _footer(report),
+        _summary(report), render_highlights(report), _charts(report), _heat_maps(report),
+        render_retention(report), render_apps(report.apps), render_policies(report.policies),
+        _findings_table(report), _rules(report), _footer(report),
     ])
     meta = {"types": report.row_types, "sources": report.row_sources, "values": report.include_values,
             "names": {kind: explain_name(kind).chinese for kind in report.row_types}}
