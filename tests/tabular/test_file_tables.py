@@ -137,3 +137,15 @@ def test_unreadable_file_is_a_table_error(tmp_path: Path) -> None:
     path.write_text('{"a": 1}\n{not json\n', encoding="utf-8")
     report = InventoryRun(InventorySettings()).source(FileSource([str(path)])).tables[0]
     assert report.error is not None and "line 2" in report.error
+
+
+def test_full_scan_finds_what_the_sample_finds(tmp_path: Path) -> None:
+    path = tmp_path / "people.csv"
+    rows = [
+        f"{NAMES[i % 4]},{MOBILES[i % 4]},{1980 + i % 30}-01-0{1 + i % 9},北京市朝阳区建国路{i}号"
+        for i in range(300)
+    ]
+    path.write_text("xm,sjh,csrq,dz\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    sampled = holds(inventory(path, sample_size=50))
+    full = holds(inventory(path, full=True, batch_size=64))
+    assert sampled == full == {"xm": "PERSON", "sjh": "CN_MOBILE", "csrq": "DATE_OF_BIRTH", "dz": "ADDRESS"}

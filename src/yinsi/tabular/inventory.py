@@ -157,15 +157,10 @@ class InventoryRun:
 
 
 def merge_reports(full: ColumnReport, sampled: ColumnReport, model_entities: frozenset[str]) -> ColumnReport:
-    """A full-scan column report with the model-backed entities taken from the sampled report."""
+    """A full-scan column report whose model-backed entities (names, addresses) come from the sampled
+    report: the full pass ran pattern recognizers only, so it speaks for every other entity."""
     entities = [entity for entity in full.entities if entity.entity_type not in model_entities]
-    known = {entity.entity_type for entity in entities if entity.evidence != "name"}
-    entities = [entity for entity in entities if not (entity.evidence == "name" and entity.entity_type in
-                                                      {e.entity_type for e in sampled.entities})]
-    entities.extend(
-        entity for entity in sampled.entities
-        if entity.entity_type in model_entities and entity.entity_type not in known
-    )
+    entities.extend(entity for entity in sampled.entities if entity.entity_type in model_entities)
     entities.sort(key=lambda item: (-item.confidence, item.entity_type))
     return replace(full, entities=tuple(entities), free_text=full.free_text or sampled.free_text)
 
