@@ -142,3 +142,12 @@ def test_missing_library_is_one_line(tmp_path: Path, monkeypatch: pytest.MonkeyP
         read_policy(path)
     expected = f"policy{suffix}: reading {suffix} needs {library} (pip install 'yinsi[policy]')"
     assert str(raised.value) == expected
+
+
+def test_text_budget(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("yinsi.privacy_policy.reader.MAX_CHARS", 10)
+    path = tmp_path / "long.txt"
+    path.write_text("我们收集手机号码，用于登录。", encoding="utf-8")
+    with pytest.raises(InputError) as raised:
+        read_policy(path)
+    assert str(raised.value) == "long.txt: 14 characters of text is over the 10-character policy budget"

@@ -7,7 +7,6 @@ negated collection statement ("我们不会收集您的通讯录"), which is wor
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -40,11 +39,10 @@ def pi_mentions(policy: PolicyText, vocabulary: Vocabulary) -> dict[str, tuple[C
     return {pi: tuple(clauses) for pi, clauses in found.items()}
 
 
-def _denies(clause: Clause, pattern: re.Pattern[str]) -> bool:
-    """The clause names the type only inside a negated collection statement."""
+def _denies(clause: Clause) -> bool:
+    """Every collection statement of the clause (which names the type) is negated."""
     collects = list(COLLECT.finditer(clause.text))
-    return bool(collects) and all(negated(clause.text, match.start()) for match in collects) \
-        and bool(pattern.search(clause.text))
+    return bool(collects) and all(negated(clause.text, match.start()) for match in collects)
 
 
 def undisclosed_pi(audit: AppAudit, policy: PolicyText, vocabulary: Vocabulary) -> list[PiGap]:
@@ -55,7 +53,7 @@ def undisclosed_pi(audit: AppAudit, policy: PolicyText, vocabulary: Vocabulary) 
         clauses = mentions.get(access.pi_type, ())
         if not clauses:
             gaps.append(PiGap(access, denied=False))
-        elif all(_denies(clause, vocabulary.pi_patterns[access.pi_type]) for clause in clauses):
+        elif all(_denies(clause) for clause in clauses):
             gaps.append(PiGap(access, denied=True, clauses=clauses))
     return gaps
 

@@ -13,6 +13,7 @@ from yinsi.privacy_policy.model import PolicySource
 from yinsi.sources.charset import detect
 
 MAX_BYTES = 20 * 1024 * 1024  # budget: real policies are well under 1 MB even as PDF
+MAX_CHARS = 1_000_000  # budget on the extracted text: real policies run to 20 000–100 000 characters
 _FORMATS = {".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html",
             ".xhtml": "html", ".docx": "docx", ".pdf": "pdf"}
 
@@ -60,6 +61,9 @@ def read_policy(path: str | Path) -> PolicySource:
             text = html_to_text(text)
     if not text.strip():
         raise InputError(f"{file.name}: the policy is empty")
+    if len(text) > MAX_CHARS:
+        raise InputError(f"{file.name}: {len(text)} characters of text is over the {MAX_CHARS}-character "
+                         "policy budget")
     return PolicySource(path=str(path), text=text, format=kind, encoding=encoding, sha256=digest)
 
 

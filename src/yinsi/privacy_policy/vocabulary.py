@@ -1,13 +1,12 @@
-"""How policies name PI types and SDKs (data/privacy_policy/terms.yaml), compiled into matchers.
+"""How policies name PI types and SDKs (data/privacy_policy/terms.yaml), compiled into term matchers.
 
-Chinese terms match as substrings; terms written in Latin letters match only between non-alphanumerics,
-so "IMEI号" names IMEI but "metadata" does not name Meta. PI-type terms ignore case; SDK names of three
-letters or fewer (MTA, GDT, HMS) keep it.
+Chinese terms match as substrings; terms in Latin script match whole words, case-insensitively, so
+"IMEI号" names IMEI but "metadata" does not name Meta; SDK names of three letters or fewer (MTA, GDT,
+HMS) keep their case. Matching is linear in the text (`yinsi.privacy_policy._terms`).
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from fnmatch import fnmatch
 from functools import cache
@@ -18,49 +17,40 @@ import yaml
 
 from yinsi.apps.knowledge import KnowledgeBase, TrackerSignature, default_knowledge
 from yinsi.core.errors import ConfigurationError
+from yinsi.privacy_policy._terms import TermMatcher
 
-
-def _pattern(terms: tuple[str, ...], *, ignore_case: bool) -> re.Pattern[str]:
-    parts = []
-    for term in sorted(set(terms), key=len, reverse=True):
-        escaped = re.escape(term).replace(r"\ ", r"\s*")
-        if re.search(r"[A-Za-z0-9]", term[:1]) or re.search(r"[A-Za-z0-9]", term[-1:]):
-            escaped = rf"(?<![A-Za-z0-9]){escaped}(?![A-Za-z0-9])"
-        parts.append(escaped)
-    return re.compile("|".join(parts) or r"(?!)", re.IGNORECASE if ignore_case else 0)
+_SENSITIVE = "sensitive"
 
 
 @dataclass(frozen=True, slots=True)
 class Vocabulary:
-    """Compiled matchers: one per PI type, one per tracker id, and the sensitive-PI markers."""
+    """Term matchers for PI types and SDKs (tracker ids), and the sensitive-PI markers."""
 
-    pi_patterns: dict[str, re.Pattern[str]]
-    sdk_patterns: dict[str, re.Pattern[str]]
-    sdk_names: dict[str, tuple[str, ...]]  # the names each SDK pattern matches
-    sensitive_marker: re.Pattern[str]
+    pi_order: tuple[str, ...]  # PI types in knowledge-base order
+    pi_terms: TermMatcher
+    sdk_terms: TermMatcher
+    sdk_names: dict[str, tuple[str, ...]]  # the names each SDK is matched by
+    markers: TermMatcher
     version: str
 
     def pi_types_in(self, text: str) -> tuple[str, ...]:
-        """PI types `text` names, in vocabulary order."""
-        return tuple(pi for pi, pattern in self.pi_patterns.items() if pattern.search(text))
+        """PI types `text` names, in knowledge-base order."""
+        found = self.pi_terms.keys_in(text)
+        return tuple(pi for pi in self.pi_order if pi in found) if found else ()
 
     def names_tracker(self, tracker_id: str, text: str) -> bool:
-        pattern = self.sdk_patterns.get(tracker_id)
-        return bool(pattern and pattern.search(text))
+        return tracker_id in self.sdk_terms.keys_in(text)
 
     def names_any_sdk(self, text: str) -> bool:
-        return any(pattern.search(text) for pattern in self.sdk_patterns.values())
+        return bool(self.sdk_terms.keys_in(text))
+
+    def marks_sensitive(self, text: str) -> bool:
+        """The text says some information is sensitive (敏感个人信息, "in bold", …)."""
+        return bool(self.markers.keys_in(text))
 
 
 def _sdk_names(tracker: TrackerSignature, aliases: tuple[str, ...]) -> tuple[str, ...]:
     return aliases or tuple(name for name in (tracker.name, tracker.name_zh) if name)
-
-
-def _sdk_pattern(own: tuple[str, ...]) -> re.Pattern[str]:
-    short = tuple(name for name in own if len(name) <= 3)
-    long = tuple(name for name in own if len(name) > 3)
-    return re.compile("|".join(f"(?:{p.pattern})" for p in (
-        _pattern(long, ignore_case=True), _pattern(short, ignore_case=False))))
 
 
 def load_vocabulary(path: Path, knowledge: KnowledgeBase) -> Vocabulary:
@@ -73,13 +63,13 @@ def load_vocabulary(path: Path, knowledge: KnowledgeBase) -> Vocabulary:
     unknown = set(terms) - set(knowledge.pi_types)
     if unknown:
         raise ConfigurationError(f"{path.name}: unknown PI types {sorted(unknown)}")
-    pi_patterns = {}
+    pi_pairs = []
     for pi in knowledge.pi_types:
         entry = terms.get(pi) or {}
-        words = tuple(str(word) for word in (*entry.get("zh", ()), *entry.get("en", ())))
+        words = [str(word) for word in (*entry.get("zh", ()), *entry.get("en", ()))]
         if not words:
             raise ConfigurationError(f"{path.name}: PI type {pi!r} has no terms")
-        pi_patterns[pi] = _pattern(words, ignore_case=True)
+        pi_pairs.extend((word, pi) for word in words)
     aliases: dict[str, list[str]] = {}
     for index, group in enumerate(document.get("sdk_aliases") or ()):
         matched = [tracker.id for tracker in knowledge.trackers
@@ -90,11 +80,16 @@ def load_vocabulary(path: Path, knowledge: KnowledgeBase) -> Vocabulary:
             aliases.setdefault(tracker_id, []).extend(str(name) for name in group["names"])
     sdk_names = {tracker.id: _sdk_names(tracker, tuple(aliases.get(tracker.id, ())))
                  for tracker in knowledge.trackers}
-    sdk_patterns = {tracker_id: _sdk_pattern(names) for tracker_id, names in sdk_names.items()}
     markers = document.get("sensitive_markers") or {}
-    marker = _pattern(tuple(str(word) for word in (*markers.get("zh", ()), *markers.get("en", ()))),
-                      ignore_case=True)
-    return Vocabulary(pi_patterns, sdk_patterns, sdk_names, marker, str(document.get("version", "")))
+    marker_words = [str(word) for word in (*markers.get("zh", ()), *markers.get("en", ()))]
+    return Vocabulary(
+        pi_order=tuple(knowledge.pi_types),
+        pi_terms=TermMatcher.build(pi_pairs),
+        sdk_terms=TermMatcher.build(((name, tracker_id) for tracker_id, names in sdk_names.items()
+                                     for name in names), keep_case_short=True),
+        sdk_names=sdk_names,
+        markers=TermMatcher.build((word, _SENSITIVE) for word in marker_words),
+        version=str(document.get("version", "")))
 
 
 @cache

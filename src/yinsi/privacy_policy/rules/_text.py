@@ -64,7 +64,7 @@ PHONE = re.compile(r"(?<!\d)(?:\+?86[- ]?)?(?:400|800)[- ]?\d{3}[- ]?\d{4}(?!\d)
                    r"]?\d{7,8}(?!\d)"
                    r"|(?<!\d)1[3-9]\d{9}(?!\d)|\+\d{1,3}[- ]?\(?\d{1,4}\)?[- ]?\d{3,4}[- ]?\d{3,4}")
 POSTAL_ADDRESS = re.compile(
-    r"(?:注册|办公|联系|通信|通讯|邮寄)地址|[\u4e00-\u9fff]{2,}(?:省|市)[\u4e00-\u9fff\d]{1,20}(?:区|县|路|街|号|大厦)"
+    r"(?:注册|办公|联系|通信|通讯|邮寄)地址|[\u4e00-\u9fff]{2,8}(?:省|市)[\u4e00-\u9fff\d]{1,20}(?:区|县|路|街|号|大厦)"
     r"|\b(?:registered|office|postal|mailing) address\b|\b\d+\s+\w+(?:\s\w+)?\s(?:Street|St\.|Road|Rd\."
     r"|Avenue|Ave\.)",
     re.IGNORECASE)
@@ -74,9 +74,15 @@ IN_APP_PATH = re.compile(r"[“\"「『]?(?:我的|设置|账号与安全|个人
 
 
 def concrete_contact(text: str) -> bool:
-    """An e-mail address, telephone number, postal address, web address or in-app path."""
-    return bool(EMAIL.search(text) or PHONE.search(text) or POSTAL_ADDRESS.search(text) or URL.search(text)
-                or IN_APP_PATH.search(text))
+    """An e-mail address, telephone number, postal address, web address or in-app path.
+
+    The e-mail and URL patterns run only when "@" or a scheme is present: on a long run of letters
+    they would otherwise retry from every position (quadratic in the clause length).
+    """
+    lowered = text.lower()
+    web = "http" in lowered or "www." in lowered
+    return bool(("@" in text and EMAIL.search(text)) or PHONE.search(text) or POSTAL_ADDRESS.search(text)
+                or (web and URL.search(text)) or IN_APP_PATH.search(text))
 
 
 _CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6,

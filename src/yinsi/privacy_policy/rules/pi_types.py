@@ -26,7 +26,7 @@ class PiTypesRule(DisclosureRule):
     def assess(self, context: PolicyContext) -> Assessment:
         vocabulary, knowledge = context.vocabulary, context.knowledge
         naming = [(clause, vocabulary.pi_types_in(clause.text)) for clause in context.policy.clauses
-                  if affirmed(COLLECT, clause.text) or vocabulary.sensitive_marker.search(clause.text)]
+                  if affirmed(COLLECT, clause.text) or vocabulary.marks_sensitive(clause.text)]
         naming = [(clause, types) for clause, types in naming if types]
         if not naming:
             generic = [clause for clause in context.policy.clauses
@@ -37,7 +37,7 @@ class PiTypesRule(DisclosureRule):
         clauses = tuple(clause for clause, _ in naming)
         sensitive = {pi for _, types in naming for pi in types if knowledge.pi(pi).sensitive}
         marked = [clause for clause in context.policy.clauses
-                  if vocabulary.sensitive_marker.search(clause.text)]
+                  if vocabulary.marks_sensitive(clause.text)]
         if sensitive and not marked:
             return Assessment(Status.VAGUE, clauses, ("sensitive personal information identified as such",))
         return Assessment(Status.PRESENT, (*marked[:1], *clauses))

@@ -36,7 +36,7 @@ class SensitivePurposeRule(DisclosureRule):
         vocabulary, knowledge = context.vocabulary, context.knowledge
         about_sensitive = [
             clause for clause in context.policy.clauses
-            if vocabulary.sensitive_marker.search(clause.text)
+            if vocabulary.marks_sensitive(clause.text)
             or any(knowledge.pi(pi).sensitive for pi in vocabulary.pi_types_in(clause.text))]
         if not about_sensitive:
             return Assessment(Status.NOT_APPLICABLE)
