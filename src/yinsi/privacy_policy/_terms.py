@@ -57,11 +57,12 @@ class TermMatcher:
         if other:
             ordered = sorted(other, key=len, reverse=True)
             pattern = re.compile("(?=(?:" + "|".join(re.escape(term) for term in ordered) + "))")
-        words = [len(key) for key in (*latin, *exact)]
+        word_counts = [len(key) for key in (*latin, *exact)]
         firsts = frozenset(key[0].lower() for key in (*latin, *exact))
         return cls({k: frozenset(v) for k, v in latin.items()}, {k: frozenset(v) for k, v in exact.items()},
                    {k: frozenset(v) for k, v in other.items()}, pattern,
-                   tuple(sorted({len(term) for term in other}, reverse=True)), max(words, default=0), firsts)
+                   tuple(sorted({len(term) for term in other}, reverse=True)),
+                   max(word_counts, default=0), firsts)
 
     def keys_in(self, text: str) -> frozenset[str]:
         """Keys of every term that occurs in `text`."""

@@ -63,7 +63,7 @@ def load_vocabulary(path: Path, knowledge: KnowledgeBase) -> Vocabulary:
     unknown = set(terms) - set(knowledge.pi_types)
     if unknown:
         raise ConfigurationError(f"{path.name}: unknown PI types {sorted(unknown)}")
-    pi_pairs = []
+    pi_pairs: list[tuple[str, str]] = []
     for pi in knowledge.pi_types:
         entry = terms.get(pi) or {}
         words = [str(word) for word in (*entry.get("zh", ()), *entry.get("en", ()))]
