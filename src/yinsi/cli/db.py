@@ -7,7 +7,9 @@ a synthetic company to try both on. The audited database is only read: sessions 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
+from typing import Any
 
 import click
 
@@ -17,12 +19,22 @@ from yinsi.crypto.keys import KEY_ENV_VAR, load_key
 from yinsi.operators.base import KeyChain
 from yinsi.policy.apply import PolicyRun
 from yinsi.policy.load import load_policy, presets
-from yinsi.sources.sql import DEFAULT_TIMEOUT, SqlSource, SqlTable
+from yinsi.sources.sql import DEFAULT_STATEMENT_TIMEOUT, DEFAULT_TIMEOUT, SqlSource, SqlTable
 from yinsi.sources.tables import select_tables
 
 
-def _source(url: str, schemas: tuple[str, ...], timeout: float) -> SqlSource:
-    return SqlSource(url, schemas=schemas, timeout=timeout)
+def _source(url: str, schemas: tuple[str, ...], timeout: float, statement_timeout: float) -> SqlSource:
+    return SqlSource(url, schemas=schemas, timeout=timeout, statement_timeout=statement_timeout)
+
+
+def _timeouts(function: Callable[..., Any]) -> Callable[..., Any]:
+    """--timeout (connecting) and --statement-timeout (one query), for every verb that connects."""
+    function = click.option(
+        "--statement-timeout", type=click.FloatRange(min=0.1), default=DEFAULT_STATEMENT_TIMEOUT,
+        show_default=True, help="Seconds one query may run before its table is given up.",
+    )(function)
+    return click.option("--timeout", type=click.FloatRange(min=0.1), default=DEFAULT_TIMEOUT,
+                        show_default=True, help="Seconds to wait for a connection.")(function)
 
 
 @click.group(name="db")
@@ -44,14 +56,13 @@ def command() -> None:
               help="Also write a self-contained HTML report (column heat-map, retention) to FILE.")
 @click.option("--schema", "schemas", multiple=True, metavar="NAME",
               help="Scan this schema (repeatable; default: the connection's default schema).")
-@click.option("--timeout", type=click.FloatRange(min=0.1), default=DEFAULT_TIMEOUT, show_default=True,
-              help="Seconds to wait for a connection.")
+@_timeouts
 @click.pass_context
 def scan(
     ctx: click.Context, url: str, output_format: str | None, output: str | None, sample_size: int, full: bool,
     tables: tuple[str, ...], exclude_tables: tuple[str, ...], retention: str | None,
     timestamp_column: str | None, min_score: float, html_output: str | None, schemas: tuple[str, ...],
-    timeout: float,
+    timeout: float, statement_timeout: float,
 ) -> None:
     """Inventory the personal information in the tables of database URL (read-only).
 
@@ -70,7 +81,7 @@ def scan(
     """
     settings = settings_from(sample_size=sample_size, full=full, tables=tables, exclude_tables=exclude_tables,
                              retention=retention, timestamp_column=timestamp_column, min_score=min_score)
-    source = _source(url, schemas, timeout)
+    source = _source(url, schemas, timeout, statement_timeout)
     try:
         run_inventory(ctx, source, settings, output_format=output_format, output=output, html=html_output)
     finally:
@@ -92,13 +103,12 @@ def scan(
 @click.option("--sample", "sample_size", type=click.IntRange(min=1), default=1000, show_default=True,
               help="Rows sampled per table to decide which columns are personal.")
 @click.option("--restart", is_flag=True, help="Copy every table again, even those a previous run finished.")
-@click.option("--timeout", type=click.FloatRange(min=0.1), default=DEFAULT_TIMEOUT, show_default=True,
-              help="Seconds to wait for a connection.")
+@_timeouts
 @click.pass_context
 def mask(
     ctx: click.Context, url: str, destination: str, policy_name: str, key_file: str | None,
     tables: tuple[str, ...], exclude_tables: tuple[str, ...], schemas: tuple[str, ...], sample_size: int,
-    restart: bool, timeout: float,
+    restart: bool, timeout: float, statement_timeout: float,
 ) -> None:
     """Copy SRC_URL's tables to DST_URL with personal columns de-identified under a policy.
 
@@ -117,7 +127,7 @@ def mask(
     policy = load_policy(policy_name)
     master = load_key(key_file, required=policy.needs_key) if policy.needs_key else None
     run = PolicyRun(policy, KeyChain(master) if master is not None else None)
-    source = _source(url, schemas, timeout)
+    source = _source(url, schemas, timeout, statement_timeout)
     try:
         available = source.tables()
         names = [table.name for table in available]
