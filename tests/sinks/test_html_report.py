@@ -165,3 +165,11 @@ def test_inventory_with_counted_findings_joins_the_charts(documents: list[Any]) 
     page = render_documents([inventory])
     assert 'id="charts"' in page and 'id="inventory"' in page and 'id="tables"' in page
     assert "customers · sfzh" in page
+
+
+def test_json_lines_findings_load_as_a_scan(documents: list[Any], tmp_path: Path) -> None:
+    path = tmp_path / "scan.jsonl"
+    findings = documents[0]["findings"]
+    lines = "".join(json.dumps(item, ensure_ascii=False) + "\n" for item in findings)
+    path.write_text(lines, encoding="utf-8")
+    assert build([load_result(path)]).findings == len(findings)

@@ -33,8 +33,25 @@ def app_audit_result(audits: Sequence[AppAudit], *, tool_version: str) -> dict[s
     }
 
 
+def _json_lines(text: str) -> list[dict[str, Any]] | None:
+    """The findings of `yinsi scan --format jsonl` output, or None when `text` is something else."""
+    findings = []
+    for line in text.splitlines():
+        if not line.strip():
+            continue
+        try:
+            item = json.loads(line)
+        except json.JSONDecodeError:
+            return None
+        if not isinstance(item, dict) or "entity_type" not in item:
+            return None
+        findings.append(item)
+    return findings or None
+
+
 def load_result(path: str | Path) -> Any:
-    """A saved result: a scan or table-scan object, an app-audit envelope, or an app-audit list.
+    """A saved result: a scan or table-scan object, an app-audit envelope, an app-audit list, or the
+    findings of `yinsi scan --format jsonl` (one per line).
 
     Raises InputError (one line, no file content quoted) for unreadable, non-JSON or unknown files.
     """
@@ -47,8 +64,11 @@ def load_result(path: str | Path) -> Any:
     try:
         document = json.loads(text)
     except json.JSONDecodeError as error:
-        raise InputError(f"{path}: not a yinsi JSON result (invalid JSON at line {error.lineno}, "
-                         f"column {error.colno})") from None
+        findings = _json_lines(text)
+        if findings is None:
+            raise InputError(f"{path}: not a yinsi JSON result (invalid JSON at line {error.lineno}, "
+                             f"column {error.colno})") from None
+        return {"schema_version": SCHEMA_VERSION, "kind": "scan", "inputs": [str(path)], "findings": findings}
     if isinstance(document, dict) and ("findings" in document or "summary" in document
                                        or document.get("kind") in ("app_audit", "app_rank", "policy")):
         return document
