@@ -35,7 +35,7 @@ from yinsi.tabular.model import ColumnEntity, ColumnInfo, ColumnReport, Inventor
 # Longest value analysed, in characters: a budget so that one huge cell cannot stall a table.
 MAX_VALUE_CHARS = 65_536
 _LABEL_SEPARATOR = "："
-# Free text: long values, most of them with spaces or sentence punctuation (notes, chat, addresses).
+# Free text: values of some length, many with several spaces or Chinese punctuation (notes, chat).
 _FREE_TEXT_MIN_MEAN_CHARS = 10  # Chinese sentences are short in characters
 _FREE_TEXT_MIN_SHARE = 0.3
 _SENTENCE_MARKS = frozenset("，。！？；、：")
@@ -169,12 +169,9 @@ class ColumnProfile:
             entities.append(ColumnEntity(entity, round(ratio, 4), round(confidence, 3),
                                          "name+values" if agrees else "values"))
         if self.hint is not None and self.hint not in self._hits:
-            unchecked = (self.analysed == 0 and self.rows > self.nulls) or self.column.kind in (
-                ValueKind.TEMPORAL, ValueKind.NUMBER
-            )
+            # No value to contradict the name (no rows, all NULL, dates, numbers): the name stands.
+            unchecked = self.analysed == 0 or self.column.kind in (ValueKind.TEMPORAL, ValueKind.NUMBER)
             confidence = _NAME_ONLY_UNCHECKED if unchecked else _NAME_ONLY_CONTRADICTED
-            if self.rows > 0 and self.rows == self.nulls:
-                confidence = _NAME_ONLY_UNCHECKED  # nothing to contradict the name
             entities.append(ColumnEntity(self.hint, None, confidence, "name"))
         entities.sort(key=lambda item: (-item.confidence, item.entity_type))
         return ColumnReport(
