@@ -33,3 +33,20 @@ def test_other_names_suggest_nothing(name: str) -> None:
 
 def test_normalize_name() -> None:
     assert normalize_name("CustomerMobile-No") == "customer_mobile_no"
+
+
+@pytest.mark.parametrize(
+    ("include", "exclude", "expected"),
+    [
+        (("cust*",), (), ["sales.customers", "customers"]),
+        (("*.orders", "orders.csv"), (), ["sales.orders", "exports/orders.csv"]),
+        ((), ("orders", "orders.csv"), ["sales.customers", "customers"]),
+    ],
+)
+def test_table_globs_match_whole_and_last_part(
+    include: tuple[str, ...], exclude: tuple[str, ...], expected: list[str]
+) -> None:
+    from yinsi.sources.tables import select_tables
+
+    names = ["sales.customers", "sales.orders", "exports/orders.csv", "customers"]
+    assert select_tables(names, include, exclude) == expected

@@ -151,9 +151,13 @@ def count_retention(
 
 
 def select_tables(names: Iterable[str], include: Sequence[str], exclude: Sequence[str]) -> list[str]:
-    """Names matching any `include` glob (all when none) and no `exclude` glob, in the given order."""
-    return [
-        name for name in names
-        if (not include or any(fnmatchcase(name, pattern) for pattern in include))
-        and not any(fnmatchcase(name, pattern) for pattern in exclude)
-    ]
+    """Names matching any `include` glob (all when none) and no `exclude` glob, in the given order.
+
+    A glob is tried on the whole name and on its last part, so `cust*` selects `sales.customers`
+    (a table in a named schema) and `orders.csv` selects `exports/orders.csv`.
+    """
+    def hit(name: str, patterns: Sequence[str]) -> bool:
+        short = name.rpartition("/")[2] if "/" in name else name.rpartition(".")[2]
+        return any(fnmatchcase(name, pattern) or fnmatchcase(short, pattern) for pattern in patterns)
+
+    return [name for name in names if (not include or hit(name, include)) and not hit(name, exclude)]
