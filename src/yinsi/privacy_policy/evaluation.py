@@ -71,7 +71,10 @@ class RuleScore:
 
 def load_labelled(path: Path) -> list[LabelledExcerpt]:
     """Read a labelled set (tests/data/policy/*.yaml); labels are checked against each rule's kind."""
-    document = yaml.safe_load(path.read_text(encoding="utf-8"))
+    try:
+        document = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as error:
+        raise ConfigurationError(f"{path.name}: cannot be read ({type(error).__name__})") from None
     items = []
     for index, raw in enumerate(document.get("items") or ()):
         item = LabelledExcerpt(str(raw["rule"]), str(raw["label"]), str(raw.get("lang", "")),

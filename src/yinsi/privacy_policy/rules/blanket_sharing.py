@@ -10,12 +10,17 @@ from yinsi.privacy_policy.rules import references as ref
 from yinsi.privacy_policy.rules._text import SHARE, affirmed
 from yinsi.privacy_policy.rules.base import RiskRule
 
-_BLANKET = re.compile(
-    r"(?:任何|所有|全部|一切)(?:的)?(?:第三方|合作伙伴|合作方|关联公司|关联方|商业伙伴)"
-    r"|无需(?:另行|再次|单独|事先|额外)?(?:征得|获得|取得|经过|经)?(?:您的?)?(?:同意|授权|许可)"
+# "Any / every partner" counts only as the recipient ("提供给任何第三方", "share with all partners"), not
+# as the subject of an obligation ("我们会要求所有合作伙伴保密").
+_ANY_RECIPIENT = re.compile(
+    r"(?:向|与|给|予|至|于)(?:我们的)?(?:任何|所有|全部|一切)(?:的)?(?:第三方|合作伙伴|合作方|关联公司|关联方|商业伙伴)"
+    r"|\b(?:shar|disclos|provid|transfer|sell|sold|giv|pass)\w*\b[^.;]{0,50}\b(?:with|to)\s+(?:any|all)\s+"
+    r"(?:of\s+)?(?:our\s+)?(?:third[- ]part\w*|partners|affiliates|business partners|companies)\b",
+    re.IGNORECASE)
+_WITHOUT_CONSENT = re.compile(
+    r"无需(?:另行|再次|单独|事先|额外)?(?:征得|获得|取得|经过|经)?(?:您的?)?(?:同意|授权|许可)"
     r"|无须(?:另行|再次|单独|事先)?(?:征得|获得|取得)?(?:您的?)?(?:同意|授权)|不再(?:另行)?(?:征得|取得)(?:您的?)?同意"
     r"|(?:自行|有权)决定[^，,。；;]{0,10}(?:共享|提供|披露)|用于(?:任何|其他一切)(?:合法)?(?:目的|用途)"
-    r"|\b(?:any|all) (?:of our )?(?:third[- ]parties|third[- ]party|partners|affiliates|business partners)\b"
     r"|\bwithout (?:further |additional |prior |your )*(?:notice|consent|permission)\b|\bat our (?:sole "
     r")?discretion\b"
     r"|\bfor any (?:lawful )?purpose\b", re.IGNORECASE)
@@ -41,5 +46,7 @@ class BlanketSharingRule(RiskRule):
 
     def flags(self, clause: Clause) -> bool:
         text = clause.text
-        return (bool(SHARE.search(text)) and affirmed(_BLANKET, text) is not None
-                and not _LAWFUL_EXCEPTION.search(text))
+        if _LAWFUL_EXCEPTION.search(text):
+            return False
+        return (affirmed(_ANY_RECIPIENT, text) is not None
+                or (bool(SHARE.search(text)) and affirmed(_WITHOUT_CONSENT, text) is not None))

@@ -27,6 +27,14 @@ _BY_ACTION = re.compile(r"使用|注册|登录|点击|勾选|继续|浏览|下�
                         r"|\bconstitutes?\b|\bpre-?", re.IGNORECASE)
 
 
+# Clicking or ticking an "agree" control yourself is express consent, the opposite of this rule.
+_EXPRESS = re.compile(r"点击[“\"「『]?(?:同意|我同意|同意并继续|接受|我已阅读并同意)"
+                      r"|(?<!默认)勾选[^，,。；;]{0,10}同意"
+                      r"|\b(?:tap|tapping|click|clicking|select|selecting|check|checking)\s+[\"“']?"
+                      r"(?:I agree|agree|accept|I accept)\b", re.IGNORECASE)
+_DEFAULT = re.compile(r"默认|\bpre-?(?:checked|ticked|selected)\b|\bby default\b", re.IGNORECASE)
+
+
 class BundledConsentRule(RiskRule):
     """Consent that the user never gives expressly: a pre-ticked box, or use, registration or silence
     taken as agreement. PIPL art. 14 requires consent given voluntarily and expressly."""
@@ -40,4 +48,7 @@ class BundledConsentRule(RiskRule):
     references = (ref.RENDING_3_4, ref.PIPL_14, ref.GBT_5_4)
 
     def flags(self, clause: Clause) -> bool:
-        return affirmed(_PATTERN, clause.text) is not None and bool(_BY_ACTION.search(clause.text))
+        text = clause.text
+        if _EXPRESS.search(text) and not _DEFAULT.search(text):
+            return False
+        return affirmed(_PATTERN, text) is not None and bool(_BY_ACTION.search(text))
