@@ -28,45 +28,49 @@ def affirmed(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
 
 
 PURPOSE = re.compile(
-    r"用于|用以|用来|为了|以便|为(?:完成|提供|保障|实现|满足|帮助|确保|便于|向您|您)|目的(?:是|为|在于)|为您提供|以实现|以完成|为实现|为保障|为满足|以向您|以帮助|便于"
-    r"|\bin order to\b|\bso that\b|\bso we can\b|\bto (?:provide|deliver|enable|verify|process|send|show"
-    r"|detect|"
-    r"prevent|complete|fulfil|fulfill|create|authenticate|recommend|display|locate|contact|help|offer|support)\b"
-    r"|\bused (?:to|for)\b|\b(?:needed|required|necessary) (?:for|to)\b|\bfor the purposes? of\b"
-    r"|\bpurposes?\b|\bwe use (?:it|this|them|your)\b"
+    r"用于|用以|用来|为了|以便|便于|为您提供|为(?:完成|提供|保障|实现|满足|帮助|确保|便于|向您|您)"
+    r"|目的(?:是|为|在于)|以实现|以完成|以向您|以帮助"
+    r"|\bin order to\b|\bso that\b|\bso we can\b|\bused (?:to|for)\b"
+    r"|\b(?:needed|required|necessary) (?:for|to)\b"
+    r"|\bfor the purposes? of\b|\bpurposes?\b|\bwe use (?:it|this|them|your)\b"
     # "to <verb>" after the object ("… with Crashlytics to diagnose failures"); not "to you", "to partners".
-    r"|\b(?:in order |so as )?to (?!(?:you|us|the|our|your|their|its|a|an|any|all|other|third|whom|which|"
-    r"them|it|this|that|these|those|be|have)\b)[a-z]{3,}\b",
+    r"|\b(?:in order |so as )?to (?!(?:you|us|the|our|your|their|its|a|an|any|all|other|third|whom|which"
+    r"|them|it|this|that|these|those|be|have)\b)[a-z]{3,}\b",
     re.IGNORECASE)
 COLLECT = re.compile(
     r"收集|获取|采集|读取|调用|访问您的|使用您的|申请.{0,10}权限|需要您提供|请您提供|向您索取|记录您的"
-    r"|\b(?:collect|obtain|gather|access|request|receive|record|read|use)(?:s|ed|ing)?\b|\bask (?:you "
-    r")?for\b",
+    r"|\b(?:collect|obtain|gather|access|request|receive|record|read|use)(?:s|ed|ing)?\b"
+    r"|\bask (?:you )?for\b",
     re.IGNORECASE)
-GENERIC_PI = re.compile(r"个人信息|个人数据|用户信息|设备信息|相关信息|personal (?:information|data)|your "
-                        r"(?:information|data)"
-                        r"|device information|information (?:about|from) (?:you|your device)", re.IGNORECASE)
+GENERIC_PI = re.compile(
+    r"个人信息|个人数据|用户信息|设备信息|相关信息"
+    r"|personal (?:information|data)|your (?:information|data)|device information"
+    r"|information (?:about|from) (?:you|your device)",
+    re.IGNORECASE)
 SHARE = re.compile(
-    r"共享|分享给|提供给|向(?:[^，,。；;]{0,20})提供|对外提供|转让|披露|委托(?:[^，,。；;]{0,10})处理|第三方(?:SDK|软件开发工具包)"
-    r"|接入|嵌入|\bshar(?:e|es|ed|ing)\b|\bdisclos(?:e|es|ed|ing|ure)\b|\btransfer\b|\bprovide (?:it |them "
-    r"|your \w+ )?to\b"
-    r"|(?:使用|集成|接入|嵌入)了?[^，,。；;]{0,20}SDK|\b(?:use|uses|integrate[sd]?|embed[sd]?)\b[^.;]{0,40}\bSDK"
-    r"|(?<![A-Za-z])SDKs?(?![A-Za-z])|\bsell\b", re.IGNORECASE)
-THIRD_PARTY = re.compile(r"第三方|合作伙伴|合作方|关联公司|关联方|服务提供商|服务商|供应商|SDK|广告主"
-                         r"|third[- ]part|partner|affiliate|service provider|vendor|advertiser"
-                         r"|SDK", re.IGNORECASE)
+    r"共享|分享给|提供给|向(?:[^，,。；;]{0,20})提供|对外提供|转让|披露|委托(?:[^，,。；;]{0,10})处理"
+    r"|第三方(?:SDK|软件开发工具包)|接入|嵌入|(?:使用|集成|接入|嵌入)了?[^，,。；;]{0,20}SDK"
+    r"|\bshar(?:e|es|ed|ing)\b|\bdisclos(?:e|es|ed|ing|ure)\b|\btransfer\b|\bsell\b"
+    r"|\bprovide (?:it |them |your \w+ )?to\b|\b(?:use|uses|integrate[sd]?|embed[sd]?)\b[^.;]{0,40}\bSDK"
+    r"|(?<![A-Za-z])SDKs?(?![A-Za-z])",
+    re.IGNORECASE)
+THIRD_PARTY = re.compile(
+    r"第三方|合作伙伴|合作方|关联公司|关联方|服务提供商|服务商|供应商|SDK|广告主"
+    r"|third[- ]part|partner|affiliate|service provider|vendor|advertiser",
+    re.IGNORECASE)
 COMPANY = re.compile(
     r"[\u4e00-\u9fff（）()A-Za-z0-9]{2,40}?(?:有限公司|有限责任公司|股份有限公司|集团|分公司)"
-    r"|\b[A-Z][\w&'.-]*(?:\s+[A-Z&][\w&'.-]*){0,6},?\s+(?:Co\.,?\s*Ltd\.?|Ltd\.?|Limited|Inc\.?|LLC|GmbH|"
-    r"Corporation|Corp\.?|S\.A\.|Pte\.?\s*Ltd\.?|PLC|AG|B\.V\.)")
+    r"|\b[A-Z][\w&'.-]*(?:\s+[A-Z&][\w&'.-]*){0,6},?\s+"
+    r"(?:Co\.,?\s*Ltd\.?|Ltd\.?|Limited|Inc\.?|LLC|GmbH|Corporation|Corp\.?|S\.A\.|Pte\.?\s*Ltd\.?|PLC|AG|B\.V\.)")
 EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")
-PHONE = re.compile(r"(?<!\d)(?:\+?86[- ]?)?(?:400|800)[- ]?\d{3}[- ]?\d{4}(?!\d)|(?<!\d)0\d{2,3}[- "
-                   r"]?\d{7,8}(?!\d)"
-                   r"|(?<!\d)1[3-9]\d{9}(?!\d)|\+\d{1,3}[- ]?\(?\d{1,4}\)?[- ]?\d{3,4}[- ]?\d{3,4}")
+PHONE = re.compile(
+    r"(?<!\d)(?:\+?86[- ]?)?(?:400|800)[- ]?\d{3}[- ]?\d{4}(?!\d)|(?<!\d)0\d{2,3}[- ]?\d{7,8}(?!\d)"
+    r"|(?<!\d)1[3-9]\d{9}(?!\d)|\+\d{1,3}[- ]?\(?\d{1,4}\)?[- ]?\d{3,4}[- ]?\d{3,4}")
 POSTAL_ADDRESS = re.compile(
-    r"(?:注册|办公|联系|通信|通讯|邮寄)地址|[\u4e00-\u9fff]{2,8}(?:省|市)[\u4e00-\u9fff\d]{1,20}(?:区|县|路|街|号|大厦)"
-    r"|\b(?:registered|office|postal|mailing) address\b|\b\d+\s+\w+(?:\s\w+)?\s(?:Street|St\.|Road|Rd\."
-    r"|Avenue|Ave\.)",
+    r"(?:注册|办公|联系|通信|通讯|邮寄)地址"
+    r"|[\u4e00-\u9fff]{2,8}(?:省|市)[\u4e00-\u9fff\d]{1,20}(?:区|县|路|街|号|大厦)"
+    r"|\b(?:registered|office|postal|mailing) address\b"
+    r"|\b\d+\s+\w+(?:\s\w+)?\s(?:Street|St\.|Road|Rd\.|Avenue|Ave\.)",
     re.IGNORECASE)
 URL = re.compile(r"https?://[^\s，。；）)]+|www\.[^\s，。；）)]+", re.IGNORECASE)
 IN_APP_PATH = re.compile(r"[“\"「『]?(?:我的|设置|账号与安全|个人中心|帮助与反馈)[”\"」』]?\s*[-—>＞→/]"
