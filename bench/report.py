@@ -121,6 +121,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--quick", action="store_true")
     parser.add_argument("--big-gb", type=float)
+    parser.add_argument("--accuracy-only", action="store_true", help="skip the speed benchmark")
     parser.add_argument(
         "--write-docs", action="store_true", help="replace the figure blocks in docs/benchmarks.md"
     )
@@ -130,18 +131,20 @@ def main(argv: list[str] | None = None) -> int:
     speed_args = ["--quick"] if args.quick else []
     if args.big_gb is not None:
         speed_args += ["--big-gb", str(args.big_gb)]
-    speed = run_json("speed.py", *speed_args)
     measured = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())
     accuracy_block = accuracy_markdown(main_accuracy, held_out, measured)
-    speed_block = speed_markdown(speed)
     print("Accuracy:\n")
     print(accuracy_block)
-    print("\nSpeed:\n")
-    print(speed_block)
+    speed_block = None
+    if not args.accuracy_only:
+        speed_block = speed_markdown(run_json("speed.py", *speed_args))
+        print("\nSpeed:\n")
+        print(speed_block)
     if args.write_docs:
         text = DOCS.read_text(encoding="utf-8")
         text = replace_block(text, "accuracy-figures", accuracy_block)
-        text = replace_block(text, "speed-figures", speed_block)
+        if speed_block is not None:
+            text = replace_block(text, "speed-figures", speed_block)
         DOCS.write_text(text, encoding="utf-8")
         print(f"\nupdated {DOCS}", file=sys.stderr)
     return 0
