@@ -11,28 +11,30 @@ from yinsi.privacy_policy.rules._text import affirmed
 from yinsi.privacy_policy.rules.base import RiskRule
 
 _PATTERN = re.compile(
-    r"默认(?:勾选|选中|同意|开启|授权)|默认选择同意"
-    r"|(?:即|则|就|均|将|亦)?(?:视为|视作|表示|代表|意味着|认为)(?:您|用户)?(?:已经?|已)?(?:充分)?(?:阅读[^，,。；;]{0,10})?"
-    r"(?:同意|接受|认可|授权)"
+    r"默认(?:勾选|选中|同意|开启|授权)|默认选择同意|(?:即|则|就|均|将|亦)?(?:视为|视作|表示|代表|意味着"
+    r"|认为)(?:您|用户)?(?:已经?|已)?(?:充分)?(?:阅读[^，,。；;]{0,10})?(?:同意|接受|认可|授权)"
     r"|\bby (?:using|accessing|continuing to use|downloading|installing|registering|signing up"
-    r"|clicking)\b.{0,80}"
-    r"\b(?:you )?(?:agree|consent|accept|acknowledge)"
+    r"|clicking)\b.{0,80}\b(?:you )?(?:agree|consent|accept|acknowledge)"
     r"|\bdeemed (?:to (?:have )?)?(?:agree|accept|consent|given)|\bconstitutes? (?:your )?(?:acceptance"
-    r"|consent|agreement)"
-    r"|\bpre-?(?:checked|ticked|selected)\b|\b(?:checked|ticked|selected|enabled|opted[- ]in) by default\b",
+    r"|consent|agreement)|\bpre-?(?:checked|ticked|selected)\b|\b(?:checked|ticked|selected|enabled"
+    r"|opted[- ]in) by default\b",
     re.IGNORECASE)
 # "认为" or "表示" alone is ordinary prose unless the sentence is about consent by action.
-_BY_ACTION = re.compile(r"使用|注册|登录|点击|勾选|继续|浏览|下载|安装|默认|沉默|未提出异议|\bby\b"
-                        r"|\bdefault\b|\bdeemed\b"
-                        r"|\bconstitutes?\b|\bpre-?", re.IGNORECASE)
+_BY_ACTION = re.compile(
+    r"使用|注册|登录|点击|勾选|继续|浏览|下载|安装|默认|沉默|未提出异议|\bby\b|\bdefault\b|\bdeemed\b"
+    r"|\bconstitutes?\b|\bpre-?",
+    re.IGNORECASE)
 
 
 # Clicking or ticking an "agree" control yourself is express consent, the opposite of this rule.
-_EXPRESS = re.compile(r"点击[“\"「『]?(?:同意|我同意|同意并继续|接受|我已阅读并同意)"
-                      r"|(?<!默认)勾选[^，,。；;]{0,10}同意"
-                      r"|\b(?:tap|tapping|click|clicking|select|selecting|check|checking)\s+[\"“']?"
-                      r"(?:I agree|agree|accept|I accept)\b", re.IGNORECASE)
-_DEFAULT = re.compile(r"默认|\bpre-?(?:checked|ticked|selected)\b|\bby default\b", re.IGNORECASE)
+_EXPRESS = re.compile(
+    r"点击[“\"「『]?(?:同意|我同意|同意并继续|接受|我已阅读并同意)|(?<!默认)勾选[^，,。；;]{0,10}同意"
+    r"|\b(?:tap|tapping|click|clicking|select|selecting|check|checking)\s+[\"“']?(?:I agree|agree|accept"
+    r"|I accept)\b",
+    re.IGNORECASE)
+_DEFAULT = re.compile(
+    r"默认|\bpre-?(?:checked|ticked|selected)\b|\bby default\b",
+    re.IGNORECASE)
 
 
 class BundledConsentRule(RiskRule):

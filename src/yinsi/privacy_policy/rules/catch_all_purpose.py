@@ -11,18 +11,18 @@ from yinsi.privacy_policy.rules._text import affirmed
 from yinsi.privacy_policy.rules.base import RiskRule
 
 _IMPROVE = re.compile(
-    r"(?:改善|改进|优化|提升|提高|完善)(?:我们的)?(?:产品|服务|用户体验|服务质量|使用体验|体验|产品和服务|产品或服务|产品与服务)"
-    r"|研发新(?:产品|功能)|开发新(?:产品|功能)"
-    r"|\b(?:improve|enhance|optimi[sz]e|better)\b (?:and \w+ )?(?:our |the )?(?:services?|products?|(?:user "
-    r")?experience)\b"
-    r"|\bdevelop(?:ing)? new (?:products|services|features)\b", re.IGNORECASE)
-_USE = re.compile(r"收集|使用|获取|利用|用于|采集|分析|处理|\bcollect|\buse\b|\buses\b|\bused\b|\bprocess"
-                  r"|\banaly[sz]e",
-                  re.IGNORECASE)
+    r"(?:改善|改进|优化|提升|提高|完善)(?:我们的)?(?:产品|服务|用户体验|服务质量|使用体验|体验|产品和服务"
+    r"|产品或服务|产品与服务)|研发新(?:产品|功能)|开发新(?:产品|功能)|\b(?:improve|enhance|optimi[sz]e"
+    r"|better)\b (?:and \w+ )?(?:our |the )?(?:services?|products?|(?:user )?experience)\b"
+    r"|\bdevelop(?:ing)? new (?:products|services|features)\b",
+    re.IGNORECASE)
+_USE = re.compile(
+    r"收集|使用|获取|利用|用于|采集|分析|处理|\bcollect|\buse\b|\buses\b|\bused\b|\bprocess|\banaly[sz]e",
+    re.IGNORECASE)
 # Aggregated or de-identified statistics for quality work are not the catch-all the rule is about.
-_SAFE = re.compile(r"去标识化|匿名化|汇总|统计(?:数据|分析)?|不会?(?:识别|关联)|\banonymi|\bde-identif"
-                   r"|\baggregate",
-                   re.IGNORECASE)
+_SAFE = re.compile(
+    r"去标识化|匿名化|汇总|统计(?:数据|分析)?|不会?(?:识别|关联)|\banonymi|\bde-identif|\baggregate",
+    re.IGNORECASE)
 
 
 class CatchAllPurposeRule(RiskRule):

@@ -10,17 +10,17 @@ from yinsi.privacy_policy.rules import references as ref
 from yinsi.privacy_policy.rules._text import concrete_contact
 from yinsi.privacy_policy.rules.base import Assessment, DisclosureRule, PolicyContext
 
-_COMPLAINT = re.compile(r"投诉|举报|申诉|不满意|争议|纠纷|\bcomplain|\bcomplaints?\b|\bdispute|\bgrievance"
-                        r"|\blodge\b",
-                        re.IGNORECASE)
-_EXTERNAL = re.compile(r"(?:网信|监管|主管|有关|相关|消费者协会|工商|公安|电信)[^，,。；;]{0,8}(?:部门|机构"
-                       r"|机关)|人民法院|法院|仲裁"
-                       r"|\b(?:regulator|supervisory authority|data protection authority|court"
-                       r"|arbitration)\b",
-                       re.IGNORECASE)
-_POINTER = re.compile(r"联系我们|本政策[^，,。；;]{0,10}(?:所列|公布|提供)的?(?:联系)?方式|上述(?:联系)?方式"
-                      r"|\bcontact us\b"
-                      r"|\bcontact details (?:above|below)\b", re.IGNORECASE)
+_COMPLAINT = re.compile(
+    r"投诉|举报|申诉|不满意|争议|纠纷|\bcomplain|\bcomplaints?\b|\bdispute|\bgrievance|\blodge\b",
+    re.IGNORECASE)
+_EXTERNAL = re.compile(
+    r"(?:网信|监管|主管|有关|相关|消费者协会|工商|公安|电信)[^，,。；;]{0,8}(?:部门|机构|机关)|人民法院"
+    r"|法院|仲裁|\b(?:regulator|supervisory authority|data protection authority|court|arbitration)\b",
+    re.IGNORECASE)
+_POINTER = re.compile(
+    r"联系我们|本政策[^，,。；;]{0,10}(?:所列|公布|提供)的?(?:联系)?方式|上述(?:联系)?方式|\bcontact us\b"
+    r"|\bcontact details (?:above|below)\b",
+    re.IGNORECASE)
 
 
 class ComplaintChannelRule(DisclosureRule):

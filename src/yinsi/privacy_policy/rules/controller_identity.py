@@ -10,13 +10,15 @@ from yinsi.privacy_policy.rules import references as ref
 from yinsi.privacy_policy.rules._text import COMPANY, concrete_contact
 from yinsi.privacy_policy.rules.base import Assessment, DisclosureRule, PolicyContext
 
-_ROLE = re.compile(r"(?:运营者|经营者|开发者|个人信息处理者|控制者|提供方|运营方)(?:为|是|系|：|:)"
-                   r"|\b(?:operated|provided|controlled|developed) by\b|\b(?:controller|operator) (?:is|of)\b"
-                   r"|\b(?:we|us|our)\b.{0,20}\brefers? to\b|以下简称|hereinafter", re.IGNORECASE)
-_GENERIC_CONTACT = re.compile(r"联系我们|与我们联系|客服|帮助中心|contact us|customer (?:service|support)"
-                              r"|reach (?:out|us)"
-                              r"|support team|help (?:page|center|centre)",
-                              re.IGNORECASE)
+_ROLE = re.compile(
+    r"(?:运营者|经营者|开发者|个人信息处理者|控制者|提供方|运营方)(?:为|是|系|：|:)"
+    r"|\b(?:operated|provided|controlled|developed) by\b|\b(?:controller|operator) (?:is|of)\b"
+    r"|\b(?:we|us|our)\b.{0,20}\brefers? to\b|以下简称|hereinafter",
+    re.IGNORECASE)
+_GENERIC_CONTACT = re.compile(
+    r"联系我们|与我们联系|客服|帮助中心|contact us|customer (?:service|support)|reach (?:out|us)"
+    r"|support team|help (?:page|center|centre)",
+    re.IGNORECASE)
 
 
 class ControllerIdentityRule(DisclosureRule):

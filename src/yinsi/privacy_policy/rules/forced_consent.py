@@ -10,35 +10,37 @@ from yinsi.privacy_policy.model import Clause
 from yinsi.privacy_policy.rules import references as ref
 from yinsi.privacy_policy.rules.base import RiskRule
 
-_REFUSE = re.compile(r"不同意|拒绝|不授权|不提供|不接受|撤回|关闭|\b(?:do not|don't|refuse to|decline to"
-                     r"|choose not to)\b"
-                     r"|\b(?:refuse|decline|withdraw|disagree)\b", re.IGNORECASE)
-_UNABLE = re.compile(r"(?:将|则|会)?(?:无法|不能|不可|不得|将不能|不再能够?|停止)(?:继续)?(?:为您提供|使用"
-                     r"|访问|享受|注册|登录|提供)"
-                     r"|\b(?:cannot|can't|can not|will not be able to|won't be able to|unable to|may not"
-                     r"|must stop)\b"
-                     r"[^.;]{0,10}\b(?:use|access|continue|provide|register|sign)", re.IGNORECASE)
-_WHOLE = re.compile(r"本(?:应用|产品|服务|App|软件|平台|网站)|我们的(?:产品|服务)|(?:全部|所有"
-                    r"|任何)(?:的)?(?:功能|服务|产品)|产品(?:和|及|与)服务"
-                    r"|\b(?:the|our|this) (?:app|application|services?|products?|platform|website)\b"
-                    r"|\bany of our (?:services|products|features)\b|\ball (?:of )?(?:the |our )?(?:features"
-                    r"|services)\b",
-                    re.IGNORECASE)
-_NON_ESSENTIAL = re.compile(r"通讯录|个性化|营销|推荐|广告|改善|提升|体验|定向推送|\bcontacts\b"
-                            r"|\bpersonali[sz]|\bmarketing\b"
-                            r"|\badvertis|\brecommend|\bimprove", re.IGNORECASE)
+_REFUSE = re.compile(
+    r"不同意|拒绝|不授权|不提供|不接受|撤回|关闭|\b(?:do not|don't|refuse to|decline to|choose not to)\b"
+    r"|\b(?:refuse|decline|withdraw|disagree)\b",
+    re.IGNORECASE)
+_UNABLE = re.compile(
+    r"(?:将|则|会)?(?:无法|不能|不可|不得|将不能|不再能够?|停止)(?:继续)?(?:为您提供|使用|访问|享受|注册"
+    r"|登录|提供)|\b(?:cannot|can't|can not|will not be able to|won't be able to|unable to|may not"
+    r"|must stop)\b[^.;]{0,10}\b(?:use|access|continue|provide|register|sign)",
+    re.IGNORECASE)
+_WHOLE = re.compile(
+    r"本(?:应用|产品|服务|App|软件|平台|网站)|我们的(?:产品|服务)"
+    r"|(?:全部|所有|任何)(?:的)?(?:功能|服务|产品)|产品(?:和|及|与)服务"
+    r"|\b(?:the|our|this) (?:app|application|services?|products?|platform|website)\b"
+    r"|\bany of our (?:services|products|features)\b|\ball (?:of )?(?:the |our )?(?:features|services)\b",
+    re.IGNORECASE)
+_NON_ESSENTIAL = re.compile(
+    r"通讯录|个性化|营销|推荐|广告|改善|提升|体验|定向推送|\bcontacts\b|\bpersonali[sz]|\bmarketing\b"
+    r"|\badvertis|\brecommend|\bimprove",
+    re.IGNORECASE)
 # Refusing what the basic service needs (a phone number to register) may legitimately end the service.
-_NECESSARY = re.compile(r"手机号|电话号码|账号|帐号|注册信息|实名|身份验证|\bphone number\b|\bemail address\b"
-                        r"|\baccount\b",
-                        re.IGNORECASE)
-_BUNDLE = re.compile(r"一次性(?:授权|同意|开启|打开)|(?:必须|需)(?:同意|授权)(?:全部|所有)(?:权限|条款)"
-                     r"|\b(?:all (?:the )?permissions at once|grant all permissions|must (?:accept|agree to) "
-                     r"all\b)",
-                     re.IGNORECASE)
-_STILL_OK = re.compile(r"不影响|仍可|仍然可以|依然可以|其他功能|基本功能|\bstill (?:use|be able)|\bother "
-                       r"features\b"
-                       r"|\bwill not affect\b|\bdoes not affect\b|\bbasic (?:features|functions"
-                       r"|services)\b", re.IGNORECASE)
+_NECESSARY = re.compile(
+    r"手机号|电话号码|账号|帐号|注册信息|实名|身份验证|\bphone number\b|\bemail address\b|\baccount\b",
+    re.IGNORECASE)
+_BUNDLE = re.compile(
+    r"一次性(?:授权|同意|开启|打开)|(?:必须|需)(?:同意|授权)(?:全部|所有)(?:权限|条款)"
+    r"|\b(?:all (?:the )?permissions at once|grant all permissions|must (?:accept|agree to) all\b)",
+    re.IGNORECASE)
+_STILL_OK = re.compile(
+    r"不影响|仍可|仍然可以|依然可以|其他功能|基本功能|\bstill (?:use|be able)|\bother features\b"
+    r"|\bwill not affect\b|\bdoes not affect\b|\bbasic (?:features|functions|services)\b",
+    re.IGNORECASE)
 
 
 class ForcedConsentRule(RiskRule):

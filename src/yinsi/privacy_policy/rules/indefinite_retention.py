@@ -11,10 +11,10 @@ from yinsi.privacy_policy.rules._text import affirmed
 from yinsi.privacy_policy.rules.base import RiskRule
 
 _PATTERN = re.compile(
-    r"永久(?:性地?)?(?:保存|保留|存储|储存|留存|记录)|无限期(?:地)?(?:保存|保留|存储|留存)?|不设(?:定|置)?(?:保存|存储)?期限"
-    r"|长期(?:保存|保留|存储|留存)(?![^。；;]{0,10}(?:期限|年|月))|一直(?:保存|保留|存储)"
-    r"|\b(?:retain\w*|keep\w*|kept|stor(?:e|ed|es|ing)|hold\w*|held|preserv\w*)\b[^.;]{0,60}\b(?:indefinitely"
-    r"|permanently|forever|in perpetuity)\b"
+    r"永久(?:性地?)?(?:保存|保留|存储|储存|留存|记录)|无限期(?:地)?(?:保存|保留|存储|留存)?|不设(?:定"
+    r"|置)?(?:保存|存储)?期限|长期(?:保存|保留|存储|留存)(?![^。；;]{0,10}(?:期限|年|月))|一直(?:保存|保留"
+    r"|存储)|\b(?:retain\w*|keep\w*|kept|stor(?:e|ed|es|ing)|hold\w*|held"
+    r"|preserv\w*)\b[^.;]{0,60}\b(?:indefinitely|permanently|forever|in perpetuity)\b"
     r"|\bindefinite(?:ly)? (?:retention|period)\b|\bno (?:fixed )?(?:retention|time) (?:period|limit)\b",
     re.IGNORECASE)
 

@@ -9,15 +9,17 @@ from yinsi.privacy_policy.model import Status
 from yinsi.privacy_policy.rules import references as ref
 from yinsi.privacy_policy.rules.base import Assessment, DisclosureRule, PolicyContext
 
-_MINORS = re.compile(r"未成年|儿童|青少年|不满\s*\S{1,3}\s*周?岁|未满\s*\S{1,3}\s*周?岁|\bminors?\b"
-                     r"|\bchild(?:ren)?\b|\bkids?\b"
-                     r"|\bunder (?:the age of )?\d+\b|\byounger than\b", re.IGNORECASE)
-_FOURTEEN = re.compile(r"(?:不满|未满|低于|小于|以下|under|below|younger than|less than)[^，,。；"
-                       r";]{0,12}(?:14|十四|fourteen)"
-                       r"|(?:14|十四)\s*周?岁以下|\b(?:14|fourteen)\b[^.;]{0,10}\b(?:years? )?(?:of age"
-                       r"|old)\b",
-                       re.IGNORECASE)
-_GUARDIAN = re.compile(r"监护人|父母|家长|\bparent|\bguardian", re.IGNORECASE)
+_MINORS = re.compile(
+    r"未成年|儿童|青少年|不满\s*\S{1,3}\s*周?岁|未满\s*\S{1,3}\s*周?岁|\bminors?\b|\bchild(?:ren)?\b"
+    r"|\bkids?\b|\bunder (?:the age of )?\d+\b|\byounger than\b",
+    re.IGNORECASE)
+_FOURTEEN = re.compile(
+    r"(?:不满|未满|低于|小于|以下|under|below|younger than|less than)[^，,。；;]{0,12}(?:14|十四|fourteen)"
+    r"|(?:14|十四)\s*周?岁以下|\b(?:14|fourteen)\b[^.;]{0,10}\b(?:years? )?(?:of age|old)\b",
+    re.IGNORECASE)
+_GUARDIAN = re.compile(
+    r"监护人|父母|家长|\bparent|\bguardian",
+    re.IGNORECASE)
 
 
 class MinorsRule(DisclosureRule):

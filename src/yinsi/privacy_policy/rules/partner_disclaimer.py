@@ -11,13 +11,16 @@ from yinsi.privacy_policy.rules._text import THIRD_PARTY
 from yinsi.privacy_policy.rules.base import RiskRule
 
 _DISCLAIM = re.compile(
-    r"(?:不|无需|无须|毋须)承担(?:任何)?(?:法律)?(?:责任|赔偿)|概不(?:负责|承担)|不负(?:任何)?(?:法律)?责任|免除[^，,。；;]{0,8}责任"
-    r"|不对[^，,。；;]{0,30}(?:负责|承担)|与(?:我们|本公司|本平台)无关"
+    r"(?:不|无需|无须|毋须)承担(?:任何)?(?:法律)?(?:责任|赔偿)|概不(?:负责|承担)|不负(?:任何)?(?:法律)?责任"
+    r"|免除[^，,。；;]{0,8}责任|不对[^，,。；;]{0,30}(?:负责|承担)|与(?:我们|本公司|本平台)无关"
     r"|\b(?:not|never) (?:be )?(?:responsible|liable)\b|\bno (?:responsibility|liability)\b|\bdisclaim"
-    r"|\bnot accept (?:any )?(?:responsibility|liability)\b|\bat your own risk\b", re.IGNORECASE)
-_OWN = re.compile(r"我们(?:将|会)?(?:依法)?承担|(?:we|us) (?:remain|are|will be|shall be) (?:fully "
-                  r")?(?:responsible|liable)"
-                  r"|不(?:会|因)[^，,。；;]{0,10}(?:免除|减轻)", re.IGNORECASE)
+    r"|\bnot accept (?:any )?(?:responsibility|liability)\b|\bat your own risk\b",
+    re.IGNORECASE)
+_OWN = re.compile(
+    r"我们(?:将|会)?(?:依法)?承担"
+    r"|(?:we|us) (?:remain|are|will be|shall be) (?:fully )?(?:responsible|liable)"
+    r"|不(?:会|因)[^，,。；;]{0,10}(?:免除|减轻)",
+    re.IGNORECASE)
 
 
 class PartnerDisclaimerRule(RiskRule):

@@ -10,12 +10,14 @@ from yinsi.privacy_policy.rules import references as ref
 from yinsi.privacy_policy.rules._text import PERIOD, number_value
 from yinsi.privacy_policy.rules.base import Assessment, DisclosureRule, PolicyContext
 
-_RESPONSE = re.compile(r"答复|回复|处理|响应|反馈|核实|受理|\brespon[ds]\w*|\brepl(?:y|ies|ied)\b|\banswer\w*"
-                       r"|\bprocess\w* (?:your|the|every|all) requests?|\bhandl(?:e|ed|es|ing)\b|\bget back "
-                       r"to you\b",
-                       re.IGNORECASE)
-_VAGUE = re.compile(r"及时|尽快|尽早|合理(?:的)?(?:期限|时间)|第一时间|\bpromptly\b|\bas soon as\b|\btimely\b"
-                    r"|\breasonable (?:time|period)\b|\bwithout undue delay\b", re.IGNORECASE)
+_RESPONSE = re.compile(
+    r"答复|回复|处理|响应|反馈|核实|受理|\brespon[ds]\w*|\brepl(?:y|ies|ied)\b|\banswer\w*"
+    r"|\bprocess\w* (?:your|the|every|all) requests?|\bhandl(?:e|ed|es|ing)\b|\bget back to you\b",
+    re.IGNORECASE)
+_VAGUE = re.compile(
+    r"及时|尽快|尽早|合理(?:的)?(?:期限|时间)|第一时间|\bpromptly\b|\bas soon as\b|\btimely\b"
+    r"|\breasonable (?:time|period)\b|\bwithout undue delay\b",
+    re.IGNORECASE)
 MAX_WORKING_DAYS = 15
 MAX_CALENDAR_DAYS = 21  # 15 working days are three calendar weeks
 

@@ -10,22 +10,22 @@ from yinsi.privacy_policy.rules import references as ref
 from yinsi.privacy_policy.rules._text import PERIOD
 from yinsi.privacy_policy.rules.base import Assessment, DisclosureRule, PolicyContext
 
-_TOPIC = re.compile(r"保存|保留|留存|存储期限|储存期限|存储时间|保存期限|删除或匿名化|\bretain|\bretention\b"
-                    r"|\bkeep\b|\bkept\b"
-                    r"|\bstore[sd]?\b.{0,40}\b(?:for|until|period)\b"
-                    r"|\bdelete\b.{0,40}\bafter\b", re.IGNORECASE)
+_TOPIC = re.compile(
+    r"保存|保留|留存|存储期限|储存期限|存储时间|保存期限|删除或匿名化|\bretain|\bretention\b|\bkeep\b"
+    r"|\bkept\b|\bstore[sd]?\b.{0,40}\b(?:for|until|period)\b|\bdelete\b.{0,40}\bafter\b",
+    re.IGNORECASE)
 # A period tied to an event is a period too: "注销账号后立即删除", "until you delete your account".
-_EVENT = re.compile(r"(?:注销|删除)(?:账号|账户|帐号).{0,12}(?:后|之日起).{0,10}(?:立即|即|删除|匿名化)"
-                    r"|永久|\bindefinitely\b|\bpermanently\b|\buntil you (?:delete|close) your account\b"
-                    r"|\bfor the (?:life|lifetime) of your account\b|\bupon (?:deletion|closure) of your "
-                    r"account\b",
-                    re.IGNORECASE)
-_VAGUE = re.compile(r"所必需的(?:最短)?(?:期限|时间|期间)|必要的?(?:最短)?(?:期限|时间|期间)|合理(?:的)?期限"
-                    r"|法律法规(?:规定|要求)的"
-                    r"|\bas long as (?:necessary|needed|required|reasonably)\b|\bno longer than (?:necessary"
-                    r"|needed)\b"
-                    r"|\bfor the period necessary\b|\bas required by law\b|\breasonable "
-                    r"period\b", re.IGNORECASE)
+_EVENT = re.compile(
+    r"(?:注销|删除)(?:账号|账户|帐号).{0,12}(?:后|之日起).{0,10}(?:立即|即|删除|匿名化)|永久"
+    r"|\bindefinitely\b|\bpermanently\b|\buntil you (?:delete|close) your account\b"
+    r"|\bfor the (?:life|lifetime) of your account\b|\bupon (?:deletion|closure) of your account\b",
+    re.IGNORECASE)
+_VAGUE = re.compile(
+    r"所必需的(?:最短)?(?:期限|时间|期间)|必要的?(?:最短)?(?:期限|时间|期间)|合理(?:的)?期限"
+    r"|法律法规(?:规定|要求)的|\bas long as (?:necessary|needed|required|reasonably)\b"
+    r"|\bno longer than (?:necessary|needed)\b|\bfor the period necessary\b|\bas required by law\b"
+    r"|\breasonable period\b",
+    re.IGNORECASE)
 
 
 class RetentionRule(DisclosureRule):

@@ -12,10 +12,10 @@ from yinsi.privacy_policy.rules.base import Assessment, DisclosureRule, PolicyCo
 
 _SEPARATE = re.compile(
     r"单独(?:征得|取得|获得|同意|授权|弹窗)|另行(?:征得|取得|获得).{0,6}同意|明示同意|书面同意|单独的?同意"
-    r"|必要性|(?:对您的?|对个人)(?:个人)?权益的?影响|\bseparate(?:ly)?\b.{0,30}\bconsent|\bconsent\b.{0,30}"
-    r"\bseparately\b|\bexplicit consent\b|\bexpress consent\b|\bnecessity\b|\bwhy (?:it is|this is) "
-    r"necessary\b"
-    r"|\bimpact on your (?:rights|interests)\b", re.IGNORECASE)
+    r"|必要性|(?:对您的?|对个人)(?:个人)?权益的?影响|\bseparate(?:ly)?\b.{0,30}\bconsent"
+    r"|\bconsent\b.{0,30}\bseparately\b|\bexplicit consent\b|\bexpress consent\b|\bnecessity\b"
+    r"|\bwhy (?:it is|this is) necessary\b|\bimpact on your (?:rights|interests)\b",
+    re.IGNORECASE)
 
 
 class SensitivePurposeRule(DisclosureRule):

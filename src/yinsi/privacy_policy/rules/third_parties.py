@@ -11,14 +11,18 @@ from yinsi.privacy_policy.rules import references as ref
 from yinsi.privacy_policy.rules._text import COMPANY, PURPOSE, SHARE, THIRD_PARTY, URL
 from yinsi.privacy_policy.rules.base import Assessment, DisclosureRule, PolicyContext
 
-_LIST = re.compile(r"SDK(?:名称|清单|目录|列表)|第三方(?:SDK|共享)?(?:清单|目录|列表)|共享清单|SDK name"
-                   r"|list of (?:third[- ]party )?(?:SDKs|partners|recipients|service "
-                   r"providers)", re.IGNORECASE)
-_NO_SHARING = re.compile(r"不(?:会|与|向)[^，,。；;]{0,12}(?:任何)?(?:第三方|其他(?:公司|组织"
-                         r"|个人)).{0,8}(?:共享|提供|分享)"
-                         r"|\b(?:do|does|will) not (?:share|disclose|transfer)\b.{0,60}\bthird[- ]part"
-                         r"|\bnever (?:share|disclose)\b.{0,60}\bthird[- ]part", re.IGNORECASE)
-_EXCEPT = re.compile(r"除|但|except|unless|other than", re.IGNORECASE)
+_LIST = re.compile(
+    r"SDK(?:名称|清单|目录|列表)|第三方(?:SDK|共享)?(?:清单|目录|列表)|共享清单|SDK name"
+    r"|list of (?:third[- ]party )?(?:SDKs|partners|recipients|service providers)",
+    re.IGNORECASE)
+_NO_SHARING = re.compile(
+    r"不(?:会|与|向)[^，,。；;]{0,12}(?:任何)?(?:第三方|其他(?:公司|组织|个人)).{0,8}(?:共享|提供|分享)"
+    r"|\b(?:do|does|will) not (?:share|disclose|transfer)\b.{0,60}\bthird[- ]part"
+    r"|\bnever (?:share|disclose)\b.{0,60}\bthird[- ]part",
+    re.IGNORECASE)
+_EXCEPT = re.compile(
+    r"除|但|except|unless|other than",
+    re.IGNORECASE)
 
 
 class ThirdPartiesRule(DisclosureRule):

@@ -9,21 +9,19 @@ from yinsi.privacy_policy.model import Status
 from yinsi.privacy_policy.rules import references as ref
 from yinsi.privacy_policy.rules.base import Assessment, DisclosureRule, PolicyContext
 
-_CHANGE = re.compile(r"(?:更新|修订|修改|变更|调整)[^。；;]{0,12}(?:本政策|本隐私政策|隐私政策|本指引|本声明"
-                     r"|政策)"
-                     r"|(?:本政策|本隐私政策|隐私政策|本指引)[^。；;]{0,12}(?:更新|修订|修改|变更|调整)"
-                     r"|\b(?:update|change|modify|revise|amend)s?\b.{0,40}\b(?:this |our )?(?:privacy "
-                     r")?(?:policy|notice)\b"
-                     r"|\b(?:policy|notice)\b.{0,30}\b(?:updated|changed|modified|revised"
-                     r"|amended)\b", re.IGNORECASE)
-_ACTIVE = re.compile(r"弹窗|弹出|推送|站内信|短信|邮件|显著(?:方式|位置|提示)|提醒您|重新(?:征得|取得|获得)"
-                     r"|再次(?:征得|取得|获得)"
-                     r"|单独(?:通知|告知)|\bpop-?up\b|\bpush notification|\be-?mail(?:ing)? you\b|\bby "
-                     r"e-?mail\b"
-                     r"|\bin-app (?:notice|message|notification)\b|\bprominent notice\b|\bnotify you (?:by"
-                     r"|through|via)\b"
-                     r"|\b(?:ask|obtain|seek) (?:for )?your (?:consent|agreement) again\b"
-                     r"|\bre-?consent\b", re.IGNORECASE)
+_CHANGE = re.compile(
+    r"(?:更新|修订|修改|变更|调整)[^。；;]{0,12}(?:本政策|本隐私政策|隐私政策|本指引|本声明|政策)"
+    r"|(?:本政策|本隐私政策|隐私政策|本指引)[^。；;]{0,12}(?:更新|修订|修改|变更|调整)"
+    r"|\b(?:update|change|modify|revise|amend)s?\b.{0,40}\b(?:this |our )?(?:privacy )?(?:policy|notice)\b"
+    r"|\b(?:policy|notice)\b.{0,30}\b(?:updated|changed|modified|revised|amended)\b",
+    re.IGNORECASE)
+_ACTIVE = re.compile(
+    r"弹窗|弹出|推送|站内信|短信|邮件|显著(?:方式|位置|提示)|提醒您|重新(?:征得|取得|获得)"
+    r"|再次(?:征得|取得|获得)|单独(?:通知|告知)|\bpop-?up\b|\bpush notification|\be-?mail(?:ing)? you\b"
+    r"|\bby e-?mail\b|\bin-app (?:notice|message|notification)\b|\bprominent notice\b"
+    r"|\bnotify you (?:by|through|via)\b|\b(?:ask|obtain|seek) (?:for )?your (?:consent|agreement) again\b"
+    r"|\bre-?consent\b",
+    re.IGNORECASE)
 
 
 class UpdateNoticeRule(DisclosureRule):

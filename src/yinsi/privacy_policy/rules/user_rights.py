@@ -25,14 +25,15 @@ RIGHTS: dict[str, re.Pattern[str]] = {
     "account cancellation": re.compile(r"注销|\b(?:close|delete|cancel|deactivate) (?:your|the) account\b"
                                        r"|\baccount (?:deletion|closure|cancellation)\b", _I),
 }
-_SUBJECT = re.compile(r"您(?:有权|可以|可|能够|享有|依法)|您的权利|用户权利|权利|\byou (?:may|can|have the "
-                      r"right|are entitled|"
-                      r"could)\b|\byour rights?\b|\bright to\b", re.IGNORECASE)
-_METHOD = re.compile(r"设置|路径|点击|进入|页面|通过[^，,。；;]{0,20}(?:联系|邮件|客服|发送|提交|申请)|在线"
-                     r"|操作|功能"
-                     r"|\bsettings\b|\btap\b|\bclick\b|\bemail(?:ing)? us\b|\bcontact(?:ing)? us\b|\bby "
-                     r"(?:writing|emailing|"
-                     r"visiting|sending)\b|\bin the app\b|\bvia\b|\bthrough\b", re.IGNORECASE)
+_SUBJECT = re.compile(
+    r"您(?:有权|可以|可|能够|享有|依法)|您的权利|用户权利|权利"
+    r"|\byou (?:may|can|have the right|are entitled|could)\b|\byour rights?\b|\bright to\b",
+    re.IGNORECASE)
+_METHOD = re.compile(
+    r"设置|路径|点击|进入|页面|通过[^，,。；;]{0,20}(?:联系|邮件|客服|发送|提交|申请)|在线|操作|功能"
+    r"|\bsettings\b|\btap\b|\bclick\b|\bemail(?:ing)? us\b|\bcontact(?:ing)? us\b"
+    r"|\bby (?:writing|emailing|visiting|sending)\b|\bin the app\b|\bvia\b|\bthrough\b",
+    re.IGNORECASE)
 
 
 def rights_named(clause: Clause) -> set[str]:
