@@ -92,3 +92,20 @@ def test_cli_missing_input_is_one_line_and_exit_2(
     assert done.value.code == 2
     [line] = capsys.readouterr().err.strip().splitlines()
     assert line.startswith("yinsi: error: ") and "nothing.parquet" in line
+
+
+def test_mask_keeps_schema_and_non_string_columns(spark: Any) -> None:
+    import datetime
+
+    rows = [
+        (1, "手机13800138000", None, 1.5, datetime.datetime(2024, 3, 1, 8, 30)),
+        (None, None, 7, None, None),
+        (3, "无", 9, 2.25, datetime.datetime(2023, 1, 2)),
+    ]
+    df = spark.createDataFrame(rows, "id long, note string, n int, amount double, at timestamp")
+    masked = mask_dataframe(df, "redact")
+    assert masked.schema == df.schema
+    before, after = df.collect(), masked.collect()
+    for old, new in zip(before, after, strict=True):
+        assert (old.id, old.n, old.amount, old.at) == (new.id, new.n, new.amount, new.at)
+    assert [row.note for row in after] == ["手机<CN_MOBILE>", None, "无"]
