@@ -3,9 +3,9 @@
 Each function takes one pandas batch (Arrow-converted by `mapInPandas`) and returns one, so the JVM ↔
 Python hand-over happens once per batch of thousands of rows, not per row.
 
-Engines (analyzer, column classifier, policy run with its derived sub-keys) are expensive to build and
-cheap to reuse, so each worker process keeps them in `_ENGINES`, a module-level cache keyed by the
-job's settings and the key id. This is the one deliberate process-wide cache in yinsi (STYLE.md #6
+Engines are expensive to build and cheap to reuse. The analyzer is `default_analyzer()`, built once per
+process by its own cache; column classifiers and policy runs (with their derived sub-keys) are kept in
+`_ENGINES`, a module-level cache keyed by the job's settings and the key id. This is the one deliberate process-wide cache in yinsi (STYLE.md #6
 forbids hidden global state): Spark reuses Python workers across tasks
 (`spark.python.worker.reuse`, on by default), and rebuilding per task would cost more than a small
 batch's work. Different settings or keys never share an entry; entries hold no row data, only
@@ -70,9 +70,7 @@ class ScanSpec:
     labels: bool = True
 
 
-def row_findings(
-    items: Sequence[tuple[str | None, str]], spec: ScanSpec
-) -> list[tuple[int, Finding]]:
+def row_findings(items: Sequence[tuple[str, str]], spec: ScanSpec) -> list[tuple[int, Finding]]:
     """(item index, finding with offsets into that value) for one row's labelled values.
 
     The row is analysed as `yinsi mask` analyses a CSV row: each value on its own line behind its
@@ -83,7 +81,6 @@ def row_findings(
     starts: list[int] = []
     offset = 0
     for value, label in items:
-        assert value is not None
         prefix = label + LABEL_SEPARATOR if spec.labels and label else ""
         starts.append(offset + len(prefix))
         parts.append(prefix + value)
@@ -97,9 +94,7 @@ def row_findings(
         if index < 0:
             continue
         start = starts[index]
-        value = items[index][0]
-        assert value is not None
-        if finding.end > start + len(value):
+        if finding.end > start + len(items[index][0]):
             continue
         found.append((index, _shift(finding, start)))
     return found
