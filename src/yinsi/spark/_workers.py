@@ -5,8 +5,8 @@ Python hand-over happens once per batch of thousands of rows, not per row.
 
 Engines are expensive to build and cheap to reuse. The analyzer is `default_analyzer()`, built once per
 process by its own cache; column classifiers and policy runs (with their derived sub-keys) are kept in
-`_ENGINES`, a module-level cache keyed by the job's settings and the key id. This is the one deliberate process-wide cache in yinsi (STYLE.md #6
-forbids hidden global state): Spark reuses Python workers across tasks
+`_ENGINES`, a module-level cache keyed by the job's settings and the key id. This is a deliberate
+process-wide cache (STYLE.md #6 forbids hidden global state): Spark reuses Python workers across tasks
 (`spark.python.worker.reuse`, on by default), and rebuilding per task would cost more than a small
 batch's work. Different settings or keys never share an entry; entries hold no row data, only
 compiled recognizers and per-run memos bounded by PolicyRun.
