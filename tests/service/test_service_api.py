@@ -144,3 +144,13 @@ def test_openapi_models_mirror_the_result_schema(client) -> None:  # type: ignor
     assert "access-control-allow-origin" not in {
         name.lower() for name in client.options("/v1/analyze", headers={"Origin": "https://x.example"}).headers
     }
+
+
+def test_finding_model_has_exactly_the_result_schema_fields() -> None:
+    from yinsi.core.types import Evidence, Finding
+    from yinsi.service.models import FindingModel
+    from yinsi.sinks.records import finding_record
+
+    finding = Finding("CN_MOBILE", 0, 11, 0.9, "CnMobileRecognizer", preview="138****8000", digest="hmac:00",
+                      evidence=Evidence("mobile"), extra=(("value", MOBILE),))
+    assert set(finding_record(finding, include_values=True)) == set(FindingModel.model_fields)
