@@ -16,6 +16,9 @@ from typing import TypeVar
 from yinsi.service.errors import ApiError
 
 T = TypeVar("T")
+# A request waits at most this long for a free slot before it is told to retry (503).
+_MAX_QUEUE_SECONDS = 1.0
+_POLL_SECONDS = 0.005
 
 
 class WorkBudget:
@@ -29,8 +32,7 @@ class WorkBudget:
     async def run(self, work: Callable[[], T], timeout: float) -> T:
         loop = asyncio.get_running_loop()
         deadline = loop.time() + timeout
-        # Waiting for a slot happens in the pool's caller thread, not the event loop.
-        if not await asyncio.to_thread(self._slots.acquire, True, min(timeout, 1.0)):
+        if not await self._acquire(loop.time() + min(timeout, _MAX_QUEUE_SECONDS)):
             raise ApiError(503, "busy", "the service is at its concurrency limit; retry later")
         try:
             if self._pool is None:  # first use, or after a lifespan shutdown (an app can be restarted)
@@ -44,6 +46,15 @@ class WorkBudget:
             return await asyncio.wait_for(asyncio.shield(future), max(deadline - loop.time(), 0.001))
         except TimeoutError:
             raise ApiError(504, "timeout", f"the request took longer than its {timeout:g} s budget") from None
+
+    async def _acquire(self, deadline: float) -> bool:
+        """Poll for a slot without blocking the loop; cancellation-safe (no thread left holding a slot)."""
+        loop = asyncio.get_running_loop()
+        while not self._slots.acquire(blocking=False):
+            if loop.time() >= deadline:
+                return False
+            await asyncio.sleep(_POLL_SECONDS)
+        return True
 
     def close(self) -> None:
         pool, self._pool = self._pool, None
