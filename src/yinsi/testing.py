@@ -36,7 +36,8 @@ def recognizer_problems(recognizer_class: type[Recognizer]) -> list[str]:
         if not any(f.entity_type in wanted for f in analyzer.analyze(text, language=recognizer.languages[0])):
             problems.append(f"positive example not found: {text!r}")
     for text in examples.negative:
-        found = [f for f in analyzer.analyze(text, language=recognizer.languages[0]) if f.entity_type in wanted]
+        findings = analyzer.analyze(text, language=recognizer.languages[0])
+        found = [f for f in findings if f.entity_type in wanted]
         if found:
             spans = ", ".join(repr(text[f.start : f.end]) for f in found)
             problems.append(f"negative example matched {spans} in {text!r}")

@@ -8,12 +8,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from enum import Enum
+from enum import StrEnum
 
 from yinsi.core.errors import UnknownEntityError
 
 
-class Category(str, Enum):
+class Category(StrEnum):
     """GB/T 35273-2020 Annex A categories of personal information (plus one for non-personal data)."""
 
     BASIC = "个人基本资料"

@@ -27,7 +27,7 @@ class ConfigurationError(YinsiError, ValueError):
 
 
 class ApkError(InputError):
-    """An APK that cannot be audited: not a zip, truncated, a zip bomb, encrypted, malformed manifest or DEX."""
+    """An APK that cannot be audited: not a zip, truncated, a zip bomb, encrypted, bad manifest or DEX."""
 
 
 class ToolMissingError(YinsiError):
