@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any, TextIO, TypeVar
 import click
 
 from yinsi.core.errors import ConfigurationError, InputError
+from yinsi.sinks.output import written
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -130,7 +131,7 @@ def _emit(output: Path | None, write: Callable[[TextIO], None]) -> None:
     if output is None:
         write(sys.stdout)
         return
-    with output.open("w", encoding="utf-8") as stream:
+    with written(output) as stream:
         write(stream)
 
 

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, TextIO
 import click
 
 from yinsi.core.errors import ConfigurationError
+from yinsi.sinks.output import written
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -87,7 +88,7 @@ def check(policy_file: Path, apk: Path | None, category: str | None, output_form
     if output is None:
         write(sys.stdout)
     else:
-        with output.open("w", encoding="utf-8") as stream:
+        with written(output) as stream:
             write(stream)
     if html_path is not None:
         from yinsi.sinks.html import write_html_report

@@ -11,6 +11,8 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TextIO
 
@@ -68,6 +70,21 @@ class Output:
         except FileNotFoundError:
             pass
         self._temporary = None
+
+
+@contextmanager
+def written(target: str | Path | None, *, private: bool = False) -> Iterator[TextIO]:
+    """`with written(path) as stream:` — the file appears whole when the block ends, or not at all.
+
+    None or "-" writes to standard output.
+    """
+    output = Output(None if target is None else str(target), private=private)
+    try:
+        yield output.handle
+    except BaseException:
+        output.discard()
+        raise
+    output.commit()
 
 
 def _umask() -> int:
