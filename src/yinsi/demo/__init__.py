@@ -62,7 +62,7 @@ def scan_files(context: DemoContext) -> None:
 
 STEPS: tuple[Callable[[DemoContext], None], ...] = (
     generate_files, scan_files, report_steps.scan_database, report_steps.audit_apps,
-    report_steps.write_report,
+    report_steps.check_policy, report_steps.write_report,
 )
 
 

@@ -89,6 +89,26 @@ def audit_apps(context: DemoContext) -> None:
     context.reports.append(("app audit (JSON)", _write_json(context.out / "apps.json", record)))
 
 
+def check_policy(context: DemoContext) -> None:
+    """Check the selfie app's (deliberately poor) privacy policy against what its APK collects."""
+    from yinsi.privacy_policy import check_policy as check
+    from yinsi.privacy_policy import policy_result
+    from yinsi.privacy_policy.samples import sample_policy
+
+    selfie = context.out / "apks" / "selfie.apk"
+    if not selfie.is_file():
+        context.console.print("Policy check skipped: the sample selfie APK was not built (see above)")
+        return
+    context.console.rule("yinsi policy check selfie_bad.txt --app selfie.apk")
+    result = check(sample_policy("selfie_bad"), app=selfie, category="拍摄美化类")
+    missing = [item for item in result.disclosures if item.status.value == "missing"]
+    context.console.print(f"  score {result.score.value} {result.score.grade}; {len(missing)} required "
+                          f"disclosures missing; {len(result.findings)} findings")
+    record = policy_result([result], tool_version=__version__)
+    context.results.append(record)
+    context.reports.append(("privacy-policy check (JSON)", _write_json(context.out / "policy.json", record)))
+
+
 def write_report(context: DemoContext) -> None:
     """Render everything the demo found into one self-contained HTML page."""
     from yinsi.sinks.html import write_html_report
