@@ -14,8 +14,6 @@ from yinsi.service import Limits
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "apps"))
 from apk_helpers import empty_dex, manifest, write_zip
 
-pytest.importorskip("androguard")
-
 
 def _uploads() -> set[str]:
     return {path.name for path in Path(tempfile.gettempdir()).glob("yinsi-upload-*")}

@@ -144,10 +144,7 @@ def spool_upload(source: IO[bytes], limit: int) -> str:
 def audit_upload(path: str, *, filename: str | None, category: str | None) -> dict[str, Any]:
     from yinsi.apps.audit import audit_apk
 
-    try:
-        audit = audit_apk(path, category=category)
-    except ImportError:
-        raise ApiError(501, "not_implemented", "APK audits need the apps extra (yinsi[apps])") from None
+    audit = audit_apk(path, category=category)
     record = audit.as_dict()
     app = record["app"]
     if isinstance(app, dict):
