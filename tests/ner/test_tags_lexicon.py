@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from yinsi.ner.features import features
+from yinsi.ner.features import encoded_features, features
 from yinsi.ner.lexicon import COMPOUND_SURNAMES, SINGLE_SURNAMES, divisions, trie_regex
 from yinsi.ner.tags import bio_tags, spans_from_tags
 
@@ -90,3 +90,13 @@ def test_features_mark_lexicon_evidence() -> None:
 def test_features_reduce_digits_and_letters_to_shape() -> None:
     assert features("88号")[0][0] == features("12号")[0][0] == "c0"
     assert features("Ｊｏｈｎ")[0][0] == "cA"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["收件人：张伟先生，地址：湖北省武汉市", "Ｊｏｈｎ\t88号\u3000", '{"name": "李娜"}', "𠀋𠀋x", "a"],
+)
+def test_encoded_features_are_the_features_in_utf8(text: str) -> None:
+    """The tagger reads bytes, training writes str: both must be the same attributes."""
+    expected = [tuple(attribute.encode("utf-8") for attribute in row) for row in features(text)]
+    assert encoded_features(text) == expected

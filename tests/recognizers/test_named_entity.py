@@ -164,3 +164,50 @@ def test_rules_alone_without_the_ner_extra(monkeypatch: pytest.MonkeyPatch) -> N
     found_spans = {(text[f.start : f.end], f.entity_type) for f in analyzer.analyze(text)}
     expected = {("张伟", "PERSON"), ("湖北省武汉市洪山区珞喻路1037号", "ADDRESS"), ("王", "PERSON")}
     assert found_spans == expected
+
+
+class _RecordingTagger:
+    """Stands in for the CRF: remembers the windows it is asked to tag."""
+
+    def __init__(self) -> None:
+        self.windows: list[str] = []
+
+    def spans(self, text: str) -> list[tuple[int, int, str]]:
+        self.windows.append(text)
+        return []
+
+
+@pytest.mark.parametrize(
+    ("segment", "windows"),
+    [
+        # 20 characters of context before a Chinese run (labels), 6 after it (features see ±2).
+        ("x" * 50 + "张伟" + "y" * 50, ["x" * 20 + "张伟" + "y" * 6]),
+        ("张伟" + "y" * 50, ["张伟" + "y" * 6]),
+        # Runs at most 26 characters apart are one window; further apart, two.
+        ("西宁路" + "1" * 26 + "周花园", ["西宁路" + "1" * 26 + "周花园"]),
+        ("西宁路" + "1" * 27 + "周花园", ["西宁路" + "1" * 6, "1" * 20 + "周花园"]),
+        ("order=12345 status=ok", []),
+    ],
+)
+def test_tagger_reads_chinese_runs_with_margins(segment: str, windows: list[str]) -> None:
+    from yinsi.recognizers.named_entity import _tag
+
+    tagger = _RecordingTagger()
+    _tag(tagger, segment)  # type: ignore[arg-type]
+    assert tagger.windows == windows
+
+
+def test_repeated_lines_are_answered_from_the_cache() -> None:
+    from yinsi.recognizers.named_entity import _segment_spans, clear_cache
+
+    clear_cache()
+    line = "收件人：张伟，地址：湖北省武汉市洪山区珞喻路1037号"
+    assert found(line, "PERSON") == ["张伟"]
+    assert _segment_spans.cache_info().currsize == 1
+    repeated = analyze("\n".join([line] * 50), entities=NAMES)
+    assert _segment_spans.cache_info().currsize == 1
+    assert [f.start for f in repeated if f.entity_type == "PERSON"] == [
+        index * (len(line) + 1) + line.index("张伟") for index in range(50)
+    ]
+    clear_cache()
+    assert _segment_spans.cache_info().currsize == 0

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from typing import Any
 
 from yinsi.ner.lexicon import (
     ADDRESS_LABELS,
@@ -70,80 +71,132 @@ def lexicon() -> Lexicon:
 
 
 def features(text: str) -> list[tuple[str, ...]]:
-    """One list of feature strings per character of `text`."""
+    """One tuple of feature strings per character of `text` (what training appends to the trainer)."""
+    return _rows(text, list(text.translate(_SHAPE)), _STR, _STR_PREFIXES)
+
+
+def encoded_features(text: str) -> list[tuple[bytes, ...]]:
+    """`features(text)` as UTF-8 bytes, what the tagger passes to crfsuite.
+
+    crfsuite keys its attributes by UTF-8 strings; handing it bytes spares python-crfsuite one
+    `str.encode` per attribute (13 per character), about a fifth of the tagging time. The bytes are
+    exactly `features(text)` encoded, so the model trained on `features` reads them unchanged.
+    """
+    return _rows(text, list(map(_UTF8.__getitem__, text.translate(_SHAPE))), _BYTES, _BYTES_PREFIXES)
+
+
+class _Utf8(dict[str, bytes]):
+    """Character -> its UTF-8 bytes, filled on first sight (a text reuses few distinct characters).
+
+    Emptied when it outgrows the CJK blocks, so text cycling through all of Unicode cannot grow it
+    without bound.
+    """
+
+    def __missing__(self, char: str) -> bytes:
+        if len(self) >= 100_000:
+            self.clear()
+        encoded = self[char] = char.encode("utf-8")
+        return encoded
+
+
+_UTF8 = _Utf8()
+# The lexicon columns' values, as str for training and as bytes for tagging (see `encoded_features`).
+_VOCABULARY = (
+    *"<>clLrRbBt",
+    *("s1", "s2", "s-", "gB", "gI", "gE", "gS", "g-", "T1", "T2", "T3", "T-"),
+    *(f"{prefix}{distance}" for prefix in "ka" for distance in (1, 2, 3, 4, "-")),
+)
+_STR: dict[str, str] = {token: token for token in _VOCABULARY}
+_BYTES: dict[str, bytes] = {token: token.encode("ascii") for token in _VOCABULARY}
+# The prefixes of the character n-gram attributes, in the order `_rows` uses them.
+_NGRAMS = "clLrRbBt"
+_STR_PREFIXES = tuple(_STR[prefix] for prefix in _NGRAMS)
+_BYTES_PREFIXES = tuple(_BYTES[prefix] for prefix in _NGRAMS)
+
+
+def _rows(
+    text: str, chars: list[Any], vocabulary: dict[str, Any], prefixes: tuple[Any, ...]
+) -> list[tuple[Any, ...]]:
+    """The feature rows of `text` whose shaped characters are `chars` (str or bytes, like `vocabulary`)."""
     n = len(text)
     if n == 0:
         return []
     lex = lexicon()
-    chars = list(text.translate(_SHAPE))
-    padded = ["<", "<", *chars, ">", ">"]
+    v = vocabulary
+    start, end = v["<"], v[">"]
+    padded = [start, start, *chars, end, end]
     left2 = padded[0:n]
     left1 = padded[1 : n + 1]
     right1 = padded[3 : n + 3]
     right2 = padded[4 : n + 4]
+    c, l, L, r, R, b, B, t = prefixes  # noqa: E741 - the attribute prefixes
     columns = [
-        ["c" + c for c in chars],
-        ["l" + c for c in left1],
-        ["L" + c for c in left2],
-        ["r" + c for c in right1],
-        ["R" + c for c in right2],
-        ["b" + a + b for a, b in zip(left1, chars, strict=True)],
-        ["B" + a + b for a, b in zip(chars, right1, strict=True)],
-        ["t" + a + b + c for a, b, c in zip(left1, chars, right1, strict=True)],
-        _surname_column(lex, text, chars),
-        _span_column(lex.divisions, text, "g"),
-        _title_column(lex.titles, text),
-        _label_column(lex.person_labels, text, "k"),
-        _label_column(lex.address_labels, text, "a"),
+        [c + x for x in chars],
+        [l + x for x in left1],
+        [L + x for x in left2],
+        [r + x for x in right1],
+        [R + x for x in right2],
+        [b + x + y for x, y in zip(left1, chars, strict=True)],
+        [B + x + y for x, y in zip(chars, right1, strict=True)],
+        [t + x + y + z for x, y, z in zip(left1, chars, right1, strict=True)],
+        _surname_column(lex, text, v),
+        _span_column(lex.divisions, text, "g", v),
+        _title_column(lex.titles, text, v),
+        _label_column(lex.person_labels, text, "k", v),
+        _label_column(lex.address_labels, text, "a", v),
     ]
     # Rows as tuples: crfsuite accepts any sequence of strings, and tuples cost less to build.
     return list(zip(*columns, strict=True))
 
 
-def _surname_column(lex: Lexicon, text: str, chars: list[str]) -> list[str]:
-    column = ["s1" if c in SINGLE_SURNAMES else "s-" for c in chars]
+def _surname_column(lex: Lexicon, text: str, v: dict[str, Any]) -> list[Any]:
+    single, other = v["s1"], v["s-"]
+    column = [single if c in SINGLE_SURNAMES else other for c in text]
+    compound = v["s2"]
     for match in lex.compound_surnames.finditer(text):
-        column[match.start()] = "s2"
+        column[match.start()] = compound
     return column
 
 
-def _span_column(regex: re.Pattern[str], text: str, prefix: str) -> list[str]:
+def _span_column(regex: re.Pattern[str], text: str, prefix: str, v: dict[str, Any]) -> list[Any]:
     """B/I/E/S position of each character inside the longest lexicon matches (- outside)."""
-    column = [prefix + "-"] * len(text)
+    first, inside, last, single = (v[prefix + position] for position in "BIES")
+    column = [v[prefix + "-"]] * len(text)
     for match in regex.finditer(text):
         start, end = match.span()
         if end - start == 1:
-            column[start] = prefix + "S"
+            column[start] = single
             continue
-        column[start] = prefix + "B"
-        for index in range(start + 1, end - 1):
-            column[index] = prefix + "I"
-        column[end - 1] = prefix + "E"
+        column[start] = first
+        column[start + 1 : end - 1] = [inside] * (end - start - 2)
+        column[end - 1] = last
     return column
 
 
-def _title_column(regex: re.Pattern[str], text: str) -> list[str]:
+def _title_column(regex: re.Pattern[str], text: str, v: dict[str, Any]) -> list[Any]:
     """For the 1-3 characters before a title word: their distance to it (t1 = right before)."""
-    column = ["T-"] * len(text)
+    column = [v["T-"]] * len(text)
+    distances = [(distance, v[f"T{distance}"]) for distance in (3, 2, 1)]
     for match in regex.finditer(text):
         start = match.start()
-        for distance in (3, 2, 1):
+        for distance, value in distances:
             if start - distance >= 0:
-                column[start - distance] = f"T{distance}"
+                column[start - distance] = value
     return column
 
 
-def _label_column(regex: re.Pattern[str], text: str, prefix: str) -> list[str]:
+def _label_column(regex: re.Pattern[str], text: str, prefix: str, v: dict[str, Any]) -> list[Any]:
     """For the 1-4 characters after a label (and its separators): their distance from it."""
-    column = [prefix + "-"] * len(text)
+    column = [v[prefix + "-"]] * len(text)
+    values = [v[f"{prefix}{distance}"] for distance in range(1, 5)]
     n = len(text)
     for match in regex.finditer(text):
         index = match.end()
         while index < n and text[index] in _SEPARATORS:
             index += 1
-        for distance in range(1, 5):
+        for value in values:
             if index >= n:
                 break
-            column[index] = f"{prefix}{distance}"
+            column[index] = value
             index += 1
     return column

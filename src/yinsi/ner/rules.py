@@ -137,9 +137,12 @@ def title_follows(text: str, end: int) -> bool:
     return _compiled().title_after.match(text, end) is not None
 
 
+_TITLES_LONGEST_FIRST = tuple(sorted(TITLES, key=len, reverse=True))
+
+
 def strip_title(text: str, start: int, end: int) -> int:
     """The end of a person span with a trailing title removed (张先生 → 张), never emptying it."""
-    for title in sorted(TITLES, key=len, reverse=True):
+    for title in _TITLES_LONGEST_FIRST:
         if text.endswith(title, start, end) and end - len(title) > start:
             return end - len(title)
     return end

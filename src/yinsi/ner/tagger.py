@@ -12,7 +12,7 @@ from importlib import resources
 from importlib.util import find_spec
 from pathlib import Path
 
-from yinsi.ner.features import features
+from yinsi.ner.features import encoded_features
 from yinsi.ner.tags import spans_from_tags
 
 MODEL_RESOURCE = "crf.model"
@@ -36,7 +36,7 @@ class CrfTagger:
         """Entity spans in `text` (offsets into `text`)."""
         if not text:
             return []
-        items = features(text)
+        items = encoded_features(text)
         with self._lock:
             tags = self._tagger.tag(items)
         return spans_from_tags(tags)

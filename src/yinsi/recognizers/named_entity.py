@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from yinsi.core.entities import entity_type
@@ -11,6 +12,7 @@ from yinsi.core.types import Evidence, Finding
 from yinsi.recognizers.base import Examples
 
 if TYPE_CHECKING:
+    from yinsi.ner.combine import Scored
     from yinsi.ner.tagger import CrfTagger
 
 # Texts are tagged line by line, long lines sentence by sentence, so the tagger's cost stays linear
@@ -19,8 +21,17 @@ _CJK = re.compile("[\u4e00-\u9fff]")
 _LINES = re.compile(r"[^\n]+")
 _SENTENCE_END = re.compile(r"(?<=[。！？；!?;])")
 _MAX_SEGMENT = 400
-_CJK_RUN = re.compile("[\u4e00-\u9fff·]+")
-_MARGIN = 20
+# What the tagger reads around Chinese text: 20 characters before a run, where labels stand
+# ("consignee_name": ), and 6 after it, the ±2 characters every feature looks at plus a house number.
+# Runs closer than the two margins together are tagged as one window (西宁路749号周花园).
+_MARGIN_BEFORE = 20
+_MARGIN_AFTER = 6
+_WINDOW = re.compile(
+    f"[\u4e00-\u9fff·]+(?:[^\u4e00-\u9fff·]{{1,{_MARGIN_BEFORE + _MARGIN_AFTER}}}[\u4e00-\u9fff·]+)*"
+)
+# Logs and exports repeat lines (templates, headers, the same customer); a repeated segment is
+# answered from this many remembered results instead of being tagged again.
+_CACHED_SEGMENTS = 4096
 # Latin names are only reported after a label; this literal prefilter decides if labels can occur.
 _LABEL_HINT = re.compile(r"name|consignee|receiver|recipient|customer|contact", re.IGNORECASE)
 
@@ -58,12 +69,9 @@ class NamedEntityRecognizer:
     def analyze(self, text: str) -> Iterator[Finding]:
         if _CJK.search(text) is None and _LABEL_HINT.search(text) is None:
             return
-        from yinsi.ner.combine import combine
-
         tagger = self._model()
         for offset, segment in _segments(text):
-            model = _tag(tagger, segment) if tagger is not None else []
-            for span in combine(segment, model):
+            for span in _segment_spans(tagger, segment):
                 yield Finding(
                     entity_type=span.entity_type,
                     start=offset + span.start,
@@ -84,25 +92,34 @@ class NamedEntityRecognizer:
         return self._tagger
 
 
+@lru_cache(maxsize=_CACHED_SEGMENTS)
+def _segment_spans(tagger: CrfTagger | None, segment: str) -> tuple[Scored, ...]:
+    """Scored spans in one segment: the tagger's spans (when the model is there) merged with the rules.
+
+    A pure function of the segment (the tagger is loaded once and never changes), so results are
+    remembered; `clear_cache()` forgets them.
+    """
+    from yinsi.ner.combine import combine
+
+    return tuple(combine(segment, _tag(tagger, segment) if tagger is not None else []))
+
+
+def clear_cache() -> None:
+    """Forget the remembered segment results (benchmarks call this so every text is tagged once)."""
+    _segment_spans.cache_clear()
+
+
 def _tag(tagger: CrfTagger, segment: str) -> list[tuple[int, int, str]]:
     """Tagger spans in `segment`, tagging only the Chinese runs and a margin of context around them.
 
     JSON and log lines are mostly ASCII; the CRF's cost is per character, so keys, numbers and hashes
-    far from any Chinese character are not tagged. The margin keeps labels ("userName": ) and address
+    far from any Chinese character are not tagged. The margins keep labels ("userName": ) and address
     numbers between Chinese runs (西宁路749号周花园) inside one window.
     """
     spans: list[tuple[int, int, str]] = []
-    window_start = window_end = -1
-    for run in _CJK_RUN.finditer(segment):
-        start, end = max(0, run.start() - _MARGIN), min(len(segment), run.end() + _MARGIN)
-        if window_end >= 0 and start > window_end:
-            spans.extend(_shift(tagger.spans(segment[window_start:window_end]), window_start))
-            window_start = -1
-        if window_start < 0:
-            window_start = start
-        window_end = end
-    if window_end >= 0:
-        spans.extend(_shift(tagger.spans(segment[window_start:window_end]), window_start))
+    for window in _WINDOW.finditer(segment):
+        start = max(0, window.start() - _MARGIN_BEFORE)
+        spans.extend(_shift(tagger.spans(segment[start : window.end() + _MARGIN_AFTER]), start))
     return spans
 
 
