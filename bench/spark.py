@@ -124,7 +124,8 @@ def run_single(path: Path, job: str, key: bytes) -> tuple[float, float]:
     from yinsi.spark._sealed import SealedKey
 
     sealed = SealedKey(key)
-    batches = (batch.to_pandas() for batch in ds.dataset(str(path)).to_batches(batch_size=10_000))
+    batches = (batch.to_pandas() for batch in ds.dataset(str(path)).to_batches(columns=list(COLUMNS),
+                                                                               batch_size=10_000))
     if job == "scan":
         work: Any = _workers.scan_batches(batches, _workers.ScanSpec(columns=COLUMNS), sealed)
     else:

@@ -109,3 +109,21 @@ def test_mask_keeps_schema_and_non_string_columns(spark: Any) -> None:
     for old, new in zip(before, after, strict=True):
         assert (old.id, old.n, old.amount, old.at) == (new.id, new.n, new.amount, new.at)
     assert [row.note for row in after] == ["手机<CN_MOBILE>", None, "无"]
+
+
+def test_cli_scan_json_lines_names_nested_values_by_path(spark: Any, tmp_path: Path) -> None:
+    source = tmp_path / "crm.jsonl"
+    records = [{"id": index, "customer": {"name": "客户", "phone": f"1380013{index:04d}"},
+                "note.text": "邮箱 li.lei@163.com" if index == 3 else "无"} for index in range(20)]
+    source.write_text("\n".join(json.dumps(record, ensure_ascii=False) for record in records) + "\n",
+                      encoding="utf-8")
+    out, found = tmp_path / "inventory.json", tmp_path / "findings"
+    result = CliRunner().invoke(cli, ["spark", "scan", str(source), "-o", str(out), "--findings", str(found),
+                                      "--findings-format", "json"], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    rows = spark.read.json(str(found)).collect()
+    assert {(row.column, row.entity_type) for row in rows} == {("customer.phone", "CN_MOBILE"),
+                                                               ("note.text", "EMAIL")}
+    [table] = json.loads(out.read_text(encoding="utf-8"))["inventory"]["tables"]
+    by_name = {column["name"]: column for column in table["columns"]}
+    assert by_name["customer.phone"]["personal"] and by_name["customer.phone"]["values_sampled"] == 20

@@ -69,8 +69,9 @@ def test_cli_without_java_or_pyspark_prints_one_line_and_exits_2(
 
 def test_scan_batches_finds_located_masked_digested_values() -> None:
     spec = _workers.ScanSpec(columns=("手机", "备注"), row_key="id")
-    batch = pd.DataFrame({"id": [7, 8, 9], "手机": ["13800138000", None, ""],
-                          "备注": ["无", "邮箱 zhang.san@qq.com", None]})
+    # The batch holds the scanned columns in order, then the row key (as scan_dataframe selects them).
+    batch = pd.DataFrame({"手机": ["13800138000", None, ""], "备注": ["无", "邮箱 zhang.san@qq.com", None],
+                          "id": [7, 8, 9]})
     [frame] = list(_workers.scan_batches([batch], spec, SealedKey(SECRET)))
     rows = frame.to_dict("records")
     located = [(row["row_key"], row["column"], row["entity_type"], row["start"], row["end"]) for row in rows]

@@ -18,6 +18,45 @@ _KINDS = {
 }
 
 
+def quoted(name: str) -> str:
+    """A column name as Spark SQL reads it literally (dots and spaces are part of the name)."""
+    return "`" + name.replace("`", "``") + "`"
+
+
+def positional(df: Any, names: Sequence[str]) -> Any:
+    """`df`'s columns `names`, in that order, renamed `_c0`, `_c1`, ...
+
+    PySpark's mapInPandas looks columns up by name and cannot find one whose name holds a dot
+    (`customer.phone`); the worker functions read batches by position instead, so any name works.
+    """
+    from pyspark.sql import functions as F
+
+    return df.select(*(F.col(quoted(name)).alias(f"_c{index}") for index, name in enumerate(names)))
+
+
+def flatten(df: Any) -> Any:
+    """`df` with nested struct fields as top-level columns named by their path (`customer.phone`),
+    as the file scan names JSON values; arrays and maps stay as they are (not classified)."""
+    from pyspark.sql import functions as F
+    from pyspark.sql.types import StructType
+
+    def leaves(schema: Any, prefix: tuple[str, ...]) -> list[tuple[str, ...]]:
+        found: list[tuple[str, ...]] = []
+        for field in schema.fields:
+            path = (*prefix, field.name)
+            if isinstance(field.dataType, StructType):
+                found.extend(leaves(field.dataType, path))
+            else:
+                found.append(path)
+        return found
+
+    paths = leaves(df.schema, ())
+    if all(len(path) == 1 for path in paths):
+        return df
+    columns = [F.col(".".join(quoted(part) for part in path)).alias(".".join(path)) for path in paths]
+    return df.select(*columns)
+
+
 def string_columns(
     df: Any, requested: Sequence[str] | None, *, exclude: Sequence[str] = ()
 ) -> tuple[str, ...]:

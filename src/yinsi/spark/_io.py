@@ -7,6 +7,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from yinsi.core.errors import ConfigurationError, InputError
+from yinsi.spark._columns import flatten
 
 INPUT_FORMATS = ("auto", "parquet", "csv", "json", "text")
 OUTPUT_FORMATS = ("parquet", "json", "csv")
@@ -35,7 +36,8 @@ def guess_format(paths: Sequence[str]) -> str:
 
 def read(session: Any, paths: Sequence[str], input_format: str) -> tuple[Any, str]:
     """(DataFrame, format) of `paths`. CSV has a header row and every column as a string (as a CSV file
-    scan sees it); JSON is JSON Lines, or whole-file JSON with `multiLine` when that is what it holds."""
+    scan sees it); JSON is JSON Lines, or whole-file JSON with `multiLine` when that is what it holds.
+    Nested struct fields become columns named by their path (`customer.phone`)."""
     chosen = guess_format(paths) if input_format == "auto" else input_format
     reader = session.read
     try:
@@ -52,6 +54,7 @@ def read(session: Any, paths: Sequence[str], input_format: str) -> tuple[Any, st
         else:
             choices = ", ".join(INPUT_FORMATS)
             raise ConfigurationError(f"unknown input format {chosen!r}; choose from {choices}")
+        df = flatten(df)
     except Exception as error:
         raise as_input_error(error) from None
     return df, chosen

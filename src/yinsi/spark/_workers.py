@@ -63,7 +63,7 @@ class ScanSpec:
     """What a findings scan looks for; travels to executors with each task."""
 
     columns: tuple[str, ...]
-    row_key: str | None = None
+    row_key: str | None = None  # when set, the batch's column after `columns`
     entities: frozenset[str] | None = None
     min_score: float = 0.5
     language: str = "zh"
@@ -108,8 +108,8 @@ def scan_batches(batches: Iterable[Any], spec: ScanSpec, key: SealedKey) -> Iter
     for batch in batches:
         rows: dict[str, list[Any]] = {name: [] for name in FINDING_COLUMNS}
         keys: list[str | None] = []
-        columns = [batch[name] for name in spec.columns]
-        row_keys = batch[spec.row_key] if spec.row_key is not None else None
+        columns = [batch.iloc[:, index] for index in range(len(spec.columns))]
+        row_keys = batch.iloc[:, len(spec.columns)] if spec.row_key is not None else None
         for position, values in enumerate(zip(*columns, strict=True)):
             items = [(value, label) for value, label in zip(values, spec.columns, strict=True)
                      if isinstance(value, str) and value]
@@ -164,8 +164,8 @@ def inventory_batches(batches: Iterable[Any], spec: InventorySpec) -> Iterator[A
         default_analyzer(), default_hints(), spec.settings))
     profiles = [classifier.profile(column) for column in spec.columns]
     for batch in batches:
-        for profile in profiles:
-            profile.add([_cell(value) for value in batch[profile.column.name]])
+        for index, profile in enumerate(profiles):
+            profile.add([_cell(value) for value in batch.iloc[:, index]])
     yield pd.DataFrame({
         "column": [profile.column.name for profile in profiles],
         "state": [json.dumps(profile_state(profile)) for profile in profiles],
@@ -174,11 +174,15 @@ def inventory_batches(batches: Iterable[Any], spec: InventorySpec) -> Iterator[A
 
 @dataclass(frozen=True, slots=True)
 class MaskSpec:
-    """The columns a mask job rewrites and the policy it applies."""
+    """The columns a mask job rewrites (names, and their positions in the batch) and the policy."""
 
     columns: tuple[str, ...]
     policy: Policy
     language: str = "zh"
+    positions: tuple[int, ...] | None = None  # default: the first len(columns) columns
+
+    def at(self) -> tuple[int, ...]:
+        return self.positions if self.positions is not None else tuple(range(len(self.columns)))
 
 
 def mask_batches(batches: Iterable[Any], spec: MaskSpec, key: SealedKey | None) -> Iterator[Any]:
@@ -186,7 +190,8 @@ def mask_batches(batches: Iterable[Any], spec: MaskSpec, key: SealedKey | None) 
     transform = cached(("mask", _fingerprint(spec.policy), spec.language, key.key_id if key else None),
                        lambda: _transform(spec, key))
     for batch in batches:
-        columns = [batch[name] for name in spec.columns]
+        positions = spec.at()
+        columns = [batch.iloc[:, position] for position in positions]
         out: list[list[Any]] = [list(column) for column in columns]
         for row, values in enumerate(zip(*columns, strict=True)):
             present = [index for index, value in enumerate(values) if isinstance(value, str) and value]
@@ -196,8 +201,8 @@ def mask_batches(batches: Iterable[Any], spec: MaskSpec, key: SealedKey | None) 
             for index, new in zip(present, masked, strict=True):
                 out[index][row] = new
         result = batch.copy()
-        for name, masked_column in zip(spec.columns, out, strict=True):
-            result[name] = masked_column
+        for position, masked_column in zip(positions, out, strict=True):
+            result[result.columns[position]] = masked_column
         yield result
 
 

@@ -15,7 +15,7 @@ from typing import Any
 
 from yinsi._analyze import default_analyzer
 from yinsi.core.errors import ConfigurationError
-from yinsi.spark._columns import classifiable_columns
+from yinsi.spark._columns import classifiable_columns, positional
 from yinsi.spark._profiles import merge_states
 from yinsi.spark._workers import InventorySpec, inventory_batches
 from yinsi.tabular.classify import ColumnClassifier
@@ -36,7 +36,7 @@ def inventory_table(
     if settings.retention_days is not None:
         raise ConfigurationError("retention audits are not available on Spark yet; run without --retention")
     infos = classifiable_columns(df, columns)
-    source = df.select(*(info.name for info in infos))
+    source = positional(df, [info.name for info in infos])
     if settings.full:
         sampling, estimated = "full", None
     else:

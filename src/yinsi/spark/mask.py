@@ -8,7 +8,7 @@ from typing import Any
 from yinsi._anonymize import DEFAULT_POLICY, KeyLike, PolicyLike, _master_key
 from yinsi.core.errors import ConfigurationError
 from yinsi.policy.load import load_policy
-from yinsi.spark._columns import string_columns
+from yinsi.spark._columns import positional, string_columns
 from yinsi.spark._sealed import SealedKey
 from yinsi.spark._workers import MaskSpec, mask_batches
 
@@ -35,7 +35,12 @@ def mask_dataframe(
             f"policy {loaded.name!r} needs a key: pass key= (e.g. yinsi.load_key(), which reads YINSI_KEY)"
         )
     sealed = SealedKey(_master_key(key).secret) if key is not None else None
-    spec = MaskSpec(columns=string_columns(df, columns), policy=loaded, language=language)
+    chosen = string_columns(df, columns)
+    spec = MaskSpec(columns=chosen, policy=loaded, language=language,
+                    positions=tuple(df.columns.index(name) for name in chosen))
     if not spec.columns:
         return df
-    return df.mapInPandas(lambda batches: mask_batches(batches, spec, sealed), df.schema)
+    # By position (see `positional`), then the original names back; the types are unchanged.
+    renamed = positional(df, df.columns)
+    masked = renamed.mapInPandas(lambda batches: mask_batches(batches, spec, sealed), renamed.schema)
+    return masked.toDF(*df.columns)

@@ -8,7 +8,7 @@ from typing import Any
 from yinsi.core.digest_key import DigestKey, load_digest_key
 from yinsi.core.entities import check_entity_names
 from yinsi.scanning import DEFAULT_MIN_SCORE
-from yinsi.spark._columns import string_columns
+from yinsi.spark._columns import positional, string_columns
 from yinsi.spark._sealed import SealedKey
 from yinsi.spark._workers import ROW_KEY_COLUMN, ScanSpec, scan_batches
 
@@ -46,5 +46,6 @@ def scan_dataframe(
                     min_score=min_score, language=language, labels=labels)
     sealed = SealedKey(key.secret)
     schema = FINDINGS_SCHEMA + (f", {ROW_KEY_COLUMN} string" if row_key is not None else "")
-    selected = df.select(*chosen, *((row_key,) if row_key is not None and row_key not in chosen else ()))
+    wanted = (*chosen, *((row_key,) if row_key is not None and row_key not in chosen else ()))
+    selected = positional(df, wanted)
     return selected.mapInPandas(lambda batches: scan_batches(batches, spec, sealed), schema)
