@@ -127,3 +127,13 @@ def test_cli_scan_json_lines_names_nested_values_by_path(spark: Any, tmp_path: P
     [table] = json.loads(out.read_text(encoding="utf-8"))["inventory"]["tables"]
     by_name = {column["name"]: column for column in table["columns"]}
     assert by_name["customer.phone"]["personal"] and by_name["customer.phone"]["values_sampled"] == 20
+
+
+def test_cli_scan_text_lines_counts_what_yinsi_scan_finds(spark: Any, app_log: Path, tmp_path: Path) -> None:
+    found = tmp_path / "findings"
+    result = CliRunner().invoke(cli, ["spark", "scan", str(app_log), "--findings", str(found)],
+                                catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    single = CliRunner().invoke(cli, ["scan", str(app_log), "--format", "json"], catch_exceptions=False)
+    expected = json.loads(single.stdout)["stats"]["findings"]
+    assert spark.read.parquet(str(found)).count() == expected > 100
