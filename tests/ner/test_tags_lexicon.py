@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from yinsi.ner.features import encoded_features, features
+from yinsi.ner.features import LongestWords, encoded_features, features
 from yinsi.ner.lexicon import COMPOUND_SURNAMES, SINGLE_SURNAMES, divisions, trie_regex
 from yinsi.ner.tags import bio_tags, spans_from_tags
 
@@ -100,3 +100,32 @@ def test_encoded_features_are_the_features_in_utf8(text: str) -> None:
     """The tagger reads bytes, training writes str: both must be the same attributes."""
     expected = [tuple(attribute.encode("utf-8") for attribute in row) for row in features(text)]
     assert encoded_features(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("words", "text"),
+    [
+        (["武汉", "武汉市", "湖北省"], "湖北省武汉市洪山区"),
+        (["ab", "abc", "b"], "abcab"),
+        (["a.b"], "a.b axb"),
+        (["a", "ab]", "]x"], "ab]x a]x"),
+        (["江南", "江南区"], "桌面吧江南"),  # a longer word cut off by the end of the text
+        ([], "任何文本"),
+    ],
+)
+def test_longest_words_match_the_trie_regex(words: list[str], text: str) -> None:
+    expected = [m.span() for m in re.finditer(trie_regex(words), text)] if words else []
+    assert list(LongestWords(words).spans(text)) == expected
+
+
+def test_longest_words_match_the_trie_regex_on_division_names() -> None:
+    names = divisions()
+    regex = re.compile(trie_regex(names))
+    matcher = LongestWords(names)
+    for text in (
+        "湖北省武汉市洪山区珞喻路1037号，北京市朝阳区，上海浦东新区张江镇",
+        "他从江南来到北京，又去了内蒙古自治区呼和浩特市和新疆维吾尔自治区。",
+        "收件人：张伟，地址：广东省深圳市南山区科技园南区",
+    ):
+        for cut in range(len(text)):
+            assert list(matcher.spans(text[cut:])) == [m.span() for m in regex.finditer(text[cut:])]

@@ -10,6 +10,7 @@ comprehensions over the whole text rather than per character, which keeps extrac
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 from functools import cache
 from typing import Any
 
@@ -50,13 +51,62 @@ _SHAPE = str.maketrans(
 _SEPARATORS = " :：=\"'“”‘’\t,，「」【】[]()（）"
 
 
+class LongestWords:
+    """Leftmost-longest, non-overlapping matches of a word list: the spans `trie_regex(words)` finds.
+
+    With thousands of place names a trie regex is slow on real text: Python's `re` tries the 940
+    first characters of the division names one after another at every position where one of them
+    stands. Here a character-class regex finds where a word can start (its first two characters
+    fit) and a dict of word lengths for that pair finishes, longest first.
+    """
+
+    __slots__ = ("_candidates", "_lengths", "_single", "_words")
+
+    def __init__(self, words: Iterable[str]) -> None:
+        self._words = frozenset(word for word in words if word)
+        self._single = frozenset(word for word in self._words if len(word) == 1)
+        lengths: dict[str, set[int]] = {}
+        for word in self._words:
+            if len(word) > 1:
+                lengths.setdefault(word[:2], set()).add(len(word))
+        self._lengths = {pair: tuple(sorted(found, reverse=True)) for pair, found in lengths.items()}
+        firsts, seconds = _char_class(pair[0] for pair in lengths), _char_class(pair[1] for pair in lengths)
+        alternatives = [f"[{firsts}][{seconds}]"] if lengths else []
+        if self._single:
+            alternatives.append(f"[{_char_class(self._single)}]")
+        self._candidates = re.compile(f"(?={'|'.join(alternatives)})" if alternatives else "(?!)")
+
+    def spans(self, text: str) -> Iterator[tuple[int, int]]:
+        """(start, end) of each match, left to right."""
+        words, lengths, single = self._words, self._lengths, self._single
+        n = len(text)
+        end = 0
+        for candidate in self._candidates.finditer(text):
+            start = candidate.start()
+            if start < end:
+                continue
+            for length in lengths.get(text[start : start + 2], ()):
+                if start + length <= n and text[start : start + length] in words:
+                    end = start + length
+                    yield start, end
+                    break
+            else:
+                if text[start] in single:
+                    end = start + 1
+                    yield start, end
+
+
+def _char_class(chars: Iterable[str]) -> str:
+    return "".join(re.escape(char) for char in sorted(set(chars)))
+
+
 class Lexicon:
     """Compiled matchers over the word lists; built once per process (see `lexicon()`)."""
 
     __slots__ = ("address_labels", "compound_surnames", "divisions", "person_labels", "titles")
 
     def __init__(self) -> None:
-        self.divisions = re.compile(trie_regex(divisions()))
+        self.divisions = LongestWords(divisions())
         # Overlapping starts matter (欧阳阳 has one at 0 only), so a lookahead finds every position.
         self.compound_surnames = re.compile(f"(?=(?:{trie_regex(COMPOUND_SURNAMES)}))")
         self.titles = re.compile(trie_regex(TITLES))
@@ -158,12 +208,11 @@ def _surname_column(lex: Lexicon, text: str, v: dict[str, Any]) -> list[Any]:
     return column
 
 
-def _span_column(regex: re.Pattern[str], text: str, prefix: str, v: dict[str, Any]) -> list[Any]:
+def _span_column(words: LongestWords, text: str, prefix: str, v: dict[str, Any]) -> list[Any]:
     """B/I/E/S position of each character inside the longest lexicon matches (- outside)."""
     first, inside, last, single = (v[prefix + position] for position in "BIES")
     column = [v[prefix + "-"]] * len(text)
-    for match in regex.finditer(text):
-        start, end = match.span()
+    for start, end in words.spans(text):
         if end - start == 1:
             column[start] = single
             continue
