@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -11,6 +12,7 @@ from yinsi.spark._columns import flatten
 
 INPUT_FORMATS = ("auto", "parquet", "csv", "json", "text")
 OUTPUT_FORMATS = ("parquet", "json", "csv")
+_PYTHON_ERROR_RE = re.compile(r"^([A-Za-z_][\w.]*(?:Error|Exception)):", re.MULTILINE)
 _BY_SUFFIX = {".parquet": "parquet", ".pq": "parquet", ".csv": "csv", ".json": "json", ".jsonl": "json",
               ".ndjson": "json", ".txt": "text", ".log": "text"}
 
@@ -86,6 +88,11 @@ def as_input_error(error: Exception) -> Exception:
         return error
     if not isinstance(error, PySparkException) and type(error).__name__ != "Py4JJavaError":
         return error
-    text = str(error).strip().splitlines()
-    line = text[0] if text else type(error).__name__
-    return InputError(line[:300])
+    text = str(error).strip()
+    if "Python worker" in text:
+        # The exception's own message may quote data; name only its type (the executor log has the rest).
+        kinds = _PYTHON_ERROR_RE.findall(text)
+        kind = kinds[-1] if kinds else "an exception"
+        return InputError(f"a Spark Python worker failed with {kind}; see the executor log for the traceback")
+    lines = text.splitlines()
+    return InputError((lines[0] if lines else type(error).__name__)[:300])
