@@ -137,14 +137,15 @@ def title_follows(text: str, end: int) -> bool:
     return _compiled().title_after.match(text, end) is not None
 
 
-_TITLES_LONGEST_FIRST = tuple(sorted(TITLES, key=len, reverse=True))
+_TITLE_SET = frozenset(TITLES)
+_TITLE_LENGTHS = tuple(sorted({len(title) for title in TITLES}, reverse=True))
 
 
 def strip_title(text: str, start: int, end: int) -> int:
     """The end of a person span with a trailing title removed (张先生 → 张), never emptying it."""
-    for title in _TITLES_LONGEST_FIRST:
-        if text.endswith(title, start, end) and end - len(title) > start:
-            return end - len(title)
+    for length in _TITLE_LENGTHS:  # the longest title first: 总经理 before 经理
+        if end - length > start and text[end - length : end] in _TITLE_SET:
+            return end - length
     return end
 
 
