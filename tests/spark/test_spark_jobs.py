@@ -137,3 +137,17 @@ def test_cli_scan_text_lines_counts_what_yinsi_scan_finds(spark: Any, app_log: P
     single = CliRunner().invoke(cli, ["scan", str(app_log), "--format", "json"], catch_exceptions=False)
     expected = json.loads(single.stdout)["stats"]["findings"]
     assert spark.read.parquet(str(found)).count() == expected > 100
+
+
+def test_a_python_worker_failure_names_only_the_exception_type(spark: Any) -> None:
+    # A captured exception needs the JVM, hence the session.
+    from pyspark.errors.exceptions.captured import PythonException
+
+    from yinsi.core.errors import InputError
+    from yinsi.spark._io import as_input_error
+
+    message = ("[PYTHON_EXCEPTION] An exception was thrown from the Python worker: Traceback (most recent "
+               "call last):\n  File \"w.py\", line 1\nValueError: bad value '13800138000'\n SQLSTATE: 38000")
+    error = as_input_error(PythonException(desc=message, stackTrace=""))
+    assert isinstance(error, InputError)
+    assert "ValueError" in str(error) and "13800138000" not in str(error)

@@ -112,16 +112,3 @@ def test_mask_engines_are_built_once_per_process_and_per_key() -> None:
     assert first["手机"][0] == second["手机"][0] != other["手机"][0]
     assert first["手机"][0].startswith("CN_MOBILE_") and list(first["n"]) == [1]
 
-
-def test_a_python_worker_failure_names_only_the_exception_type() -> None:
-    pytest.importorskip("pyspark")
-    from pyspark.errors.exceptions.captured import PythonException
-
-    from yinsi.core.errors import InputError
-    from yinsi.spark._io import as_input_error
-
-    message = ("[PYTHON_EXCEPTION] An exception was thrown from the Python worker: Traceback (most recent "
-               "call last):\n  File \"w.py\", line 1\nValueError: bad value '13800138000'\n SQLSTATE: 38000")
-    error = as_input_error(PythonException(desc=message, stackTrace=""))
-    assert isinstance(error, InputError)
-    assert "ValueError" in str(error) and "13800138000" not in str(error)
