@@ -151,3 +151,11 @@ def test_a_python_worker_failure_names_only_the_exception_type(spark: Any) -> No
     error = as_input_error(PythonException(desc=message, stackTrace=""))
     assert isinstance(error, InputError)
     assert "ValueError" in str(error) and "13800138000" not in str(error)
+
+
+def test_row_key_may_be_a_scanned_column(spark: Any) -> None:
+    df = spark.createDataFrame([("13800138000", "x"), ("13900139000", "y")], "phone string, note string")
+    rows = scan_dataframe(df, columns=["phone", "note"], row_key="phone").collect()
+    assert sorted((row.row_key, row.column, row.start) for row in rows) == [
+        ("13800138000", "phone", 0), ("13900139000", "phone", 0),
+    ]

@@ -36,8 +36,8 @@ def scan_dataframe(
     `row_key` names a column of `df`, `row_key` (its value as a string) so each finding can be traced to
     its row. Offsets are characters into the cell. Each row is analysed with its column names as
     labels, exactly as `yinsi mask` analyses a CSV row, so a scan reports what a mask replaces;
-    `labels=False` analyses each cell alone, as `yinsi scan` analyses a line of a text file (use it
-    for text read with `spark.read.text`, whose one column is called `value`).
+    `labels=False` leaves the names out, as `yinsi scan` sees a line of a text file (use it for text
+    read with `spark.read.text`, whose one column, `value`, holds one line per row).
     The work is lazy: nothing runs until the result is written or collected.
     """
     key = digest_key if digest_key is not None else load_digest_key()
@@ -46,6 +46,7 @@ def scan_dataframe(
                     min_score=min_score, language=language, labels=labels)
     sealed = SealedKey(key.secret)
     schema = FINDINGS_SCHEMA + (f", {ROW_KEY_COLUMN} string" if row_key is not None else "")
-    wanted = (*chosen, *((row_key,) if row_key is not None and row_key not in chosen else ()))
+    # The row key goes last, even when it is scanned too: the workers read it by position.
+    wanted = (*chosen, *((row_key,) if row_key is not None else ()))
     selected = positional(df, wanted)
     return selected.mapInPandas(lambda batches: scan_batches(batches, spec, sealed), schema)
