@@ -198,16 +198,26 @@ def test_tagger_reads_chinese_runs_with_margins(segment: str, windows: list[str]
 
 
 def test_repeated_lines_are_answered_from_the_cache() -> None:
-    from yinsi.recognizers.named_entity import _segment_spans, clear_cache
+    from yinsi.recognizers.named_entity import _remembered, clear_cache
 
     clear_cache()
     line = "收件人：张伟，地址：湖北省武汉市洪山区珞喻路1037号"
     assert found(line, "PERSON") == ["张伟"]
-    assert _segment_spans.cache_info().currsize == 1
+    assert _remembered.cache_info().currsize == 1
     repeated = analyze("\n".join([line] * 50), entities=NAMES)
-    assert _segment_spans.cache_info().currsize == 1
+    assert _remembered.cache_info().currsize == 1
     assert [f.start for f in repeated if f.entity_type == "PERSON"] == [
         index * (len(line) + 1) + line.index("张伟") for index in range(50)
     ]
     clear_cache()
-    assert _segment_spans.cache_info().currsize == 0
+    assert _remembered.cache_info().currsize == 0
+
+
+def test_long_segments_are_not_remembered() -> None:
+    from yinsi.recognizers.named_entity import _remembered, clear_cache
+
+    clear_cache()
+    # One 1 507-character segment (no sentence end before 。) and the short tail "再见".
+    text = "客户张伟来电" + "好" * 1500 + "。再见"
+    assert analyze(text, entities=NAMES) == analyze(text, entities=NAMES)
+    assert _remembered.cache_info().currsize == 1

@@ -30,8 +30,11 @@ _WINDOW = re.compile(
     f"[\u4e00-\u9fff·]+(?:[^\u4e00-\u9fff·]{{1,{_MARGIN_BEFORE + _MARGIN_AFTER}}}[\u4e00-\u9fff·]+)*"
 )
 # Logs and exports repeat lines (templates, headers, the same customer); a repeated segment is
-# answered from this many remembered results instead of being tagged again.
+# answered from this many remembered results instead of being tagged again. Segments longer than
+# _CACHED_LENGTH (a line without sentence punctuation can be one segment) are never remembered, so
+# the memory stays under about 4096 × 1000 characters.
 _CACHED_SEGMENTS = 4096
+_CACHED_LENGTH = 1000
 # Latin names are only reported after a label; this literal prefilter decides if labels can occur.
 _LABEL_HINT = re.compile(r"name|consignee|receiver|recipient|customer|contact", re.IGNORECASE)
 
@@ -71,7 +74,8 @@ class NamedEntityRecognizer:
             return
         tagger = self._model()
         for offset, segment in _segments(text):
-            for span in _segment_spans(tagger, segment):
+            remember = len(segment) <= _CACHED_LENGTH
+            for span in _remembered(tagger, segment) if remember else _scored(tagger, segment):
                 yield Finding(
                     entity_type=span.entity_type,
                     start=offset + span.start,
@@ -92,21 +96,23 @@ class NamedEntityRecognizer:
         return self._tagger
 
 
-@lru_cache(maxsize=_CACHED_SEGMENTS)
-def _segment_spans(tagger: CrfTagger | None, segment: str) -> tuple[Scored, ...]:
+def _scored(tagger: CrfTagger | None, segment: str) -> tuple[Scored, ...]:
     """Scored spans in one segment: the tagger's spans (when the model is there) merged with the rules.
 
-    A pure function of the segment (the tagger is loaded once and never changes), so results are
-    remembered; `clear_cache()` forgets them.
+    A pure function of the segment (the tagger is loaded once and never changes), so `_remembered`
+    may answer repeats from memory; `clear_cache()` forgets them.
     """
     from yinsi.ner.combine import combine
 
     return tuple(combine(segment, _tag(tagger, segment) if tagger is not None else []))
 
 
+_remembered = lru_cache(maxsize=_CACHED_SEGMENTS)(_scored)
+
+
 def clear_cache() -> None:
     """Forget the remembered segment results (benchmarks call this so every text is tagged once)."""
-    _segment_spans.cache_clear()
+    _remembered.cache_clear()
 
 
 def _tag(tagger: CrfTagger, segment: str) -> list[tuple[int, int, str]]:
