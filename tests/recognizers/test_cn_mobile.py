@@ -32,6 +32,9 @@ def score(text: str) -> float:
         ("+86 138 0013 8000", "+86 138 0013 8000"),
         ("(+86)13800138000", "(+86)13800138000"),
         ("call me at 0086 13912345678", "0086 13912345678"),
+        ("电话：+8613800138000", "+8613800138000"),  # prefix glued to the number
+        ("tel 008613912345678", "008613912345678"),
+        ("手机＋８６１３８００１３８０００", "＋８６１３８００１３８０００"),  # full-width prefix and digits
         ("虚拟运营商17012345678", "17012345678"),
         ("16212345678", "16212345678"),
         ("19912345678", "19912345678"),
@@ -59,6 +62,8 @@ def test_finds(text: str, expected: str) -> None:
         "138001380001",
         "1380013800",  # ten digits
         "138 0013 800",
+        "流水 128613800138000",  # "86" inside a longer run is not a country prefix
+        "+86138001380001",  # prefixed, but the number runs on
     ],
 )
 def test_misses(text: str) -> None:

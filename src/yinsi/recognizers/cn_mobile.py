@@ -27,6 +27,7 @@ _MOBILE_RANGES = _mobile_ranges()
 # What may stand before the 11 digits: +86, 0086, (+86), with an optional separator.
 _PREFIX = re.compile(r"(?:\+86|0086|\(\+86\)|（\+86）)[ -]?$")
 _PREFIX_CHARACTERS = frozenset("+0086()（） -")
+_DIGITS = frozenset("0123456789")
 
 
 @lru_cache(maxsize=65536)
@@ -65,14 +66,25 @@ class CnMobileRecognizer(PatternRecognizer):
             "+86-138-0013-8000",
             "call me at 0086 13912345678",
             '{"phone": "17012345678"}',
+            "电话：+8613800138000",
         ),
         negative=(
             "12345678901",  # 12x is not a mobile range
             "ts=1380013800012",  # inside a 13-digit timestamp
             "14012345678",  # unallocated
             "订单号 8613800138000123",  # inside a longer run
+            "流水 128613800138000",  # "86" inside a longer run is not a country prefix
         ),
     )
+
+    def accepts_neighbours(self, text: str, start: int, end: int) -> bool:
+        """A digit before the number is fine when it ends a country prefix (`+8613800138000`)."""
+        if super().accepts_neighbours(text, start, end):
+            return True
+        if end < len(text) and text[end] in _DIGITS:
+            return False
+        prefix = _PREFIX.search(text, max(0, start - 7), start)
+        return prefix is not None and (prefix.start() == 0 or text[prefix.start() - 1] not in _DIGITS)
 
     def trim(self, text: str, start: int, end: int) -> tuple[int, int]:
         if start == 0 or text[start - 1] not in _PREFIX_CHARACTERS:
