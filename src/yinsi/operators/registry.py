@@ -5,13 +5,12 @@ Adding an operator means adding one module (and its test); nothing else lists th
 
 from __future__ import annotations
 
-import importlib
 import inspect
-import pkgutil
 from functools import cache
-from typing import cast
+from typing import TypeGuard
 
 from yinsi.core.errors import ConfigurationError
+from yinsi.core.plugins import discover_plugins
 from yinsi.operators.base import Operator
 
 _INFRASTRUCTURE = frozenset({"base", "params", "registry"})
@@ -20,19 +19,18 @@ _INFRASTRUCTURE = frozenset({"base", "params", "registry"})
 @cache
 def operators() -> dict[str, Operator]:
     """Operator name → shared instance (operators are stateless, so one instance each is enough)."""
-    package = importlib.import_module(__name__.rsplit(".", 1)[0])
     found: dict[str, Operator] = {}
-    for info in sorted(pkgutil.iter_modules(package.__path__), key=lambda item: item.name):
-        if info.name.startswith("_") or info.name in _INFRASTRUCTURE:
-            continue
-        module = importlib.import_module(f"{package.__name__}.{info.name}")
-        for _, member in inspect.getmembers(module, inspect.isclass):
-            if member.__module__ == module.__name__ and all(
-                hasattr(member, attribute) for attribute in ("name", "params_type", "operate", "check")
-            ):
-                instance = cast(Operator, member())
-                found[instance.name] = instance
+    for operator_class in discover_plugins(__name__.rsplit(".", 1)[0], _is_operator, skip=_INFRASTRUCTURE,
+                                           kind="operator"):
+        instance = operator_class()
+        found[instance.name] = instance
     return found
+
+
+def _is_operator(candidate: object) -> TypeGuard[type[Operator]]:
+    return inspect.isclass(candidate) and all(
+        hasattr(candidate, attribute) for attribute in ("name", "params_type", "operate", "check")
+    )
 
 
 def get_operator(name: str) -> Operator:

@@ -5,14 +5,12 @@ Adding a detector means adding one module here (and its test); nothing else list
 
 from __future__ import annotations
 
-import importlib
 import inspect
-import pkgutil
 from functools import cache
-from importlib.metadata import entry_points
 from typing import TypeGuard
 
-from yinsi.core.errors import RecognizerError
+from yinsi.core.errors import ConfigurationError, RecognizerError
+from yinsi.core.plugins import discover_plugins
 from yinsi.recognizers.base import PatternRecognizer, Recognizer
 
 _INFRASTRUCTURE = frozenset({"base", "registry"})
@@ -26,27 +24,14 @@ def discover() -> tuple[type[Recognizer], ...]:
     Cached because discovery imports modules, which Python caches anyway; the classes are immutable
     declarations, so sharing them is safe. Instances are created per Analyzer.
     """
-    package = importlib.import_module(__name__.rsplit(".", 1)[0])
-    found: list[type[Recognizer]] = []
-    for module_info in sorted(pkgutil.iter_modules(package.__path__), key=lambda info: info.name):
-        if module_info.name.startswith("_") or module_info.name in _INFRASTRUCTURE:
-            continue
-        module = importlib.import_module(f"{package.__name__}.{module_info.name}")
-        found.extend(_recognizers_in(module))
-    for entry_point in entry_points(group=ENTRY_POINT_GROUP):
-        loaded = entry_point.load()
-        if not _is_recognizer_class(loaded):
-            raise RecognizerError(f"entry point {entry_point.name!r} does not name a recognizer class")
-        found.append(loaded)
+    try:
+        found = discover_plugins(
+            __name__.rsplit(".", 1)[0], _is_recognizer_class, skip=_INFRASTRUCTURE,
+            entry_point_group=ENTRY_POINT_GROUP, kind="recognizer",
+        )
+    except ConfigurationError as error:
+        raise RecognizerError(str(error)) from None
     return tuple(found)
-
-
-def _recognizers_in(module: object) -> list[type[Recognizer]]:
-    found: list[type[Recognizer]] = []
-    for _, member in inspect.getmembers(module, inspect.isclass):
-        if member.__module__ == getattr(module, "__name__", None) and _is_recognizer_class(member):
-            found.append(member)
-    return found
 
 
 def _is_recognizer_class(candidate: object) -> TypeGuard[type[Recognizer]]:

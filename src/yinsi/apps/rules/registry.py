@@ -5,17 +5,15 @@ Adding a rule means adding one module here (and its test); nothing else lists th
 
 from __future__ import annotations
 
-import importlib
 import inspect
-import pkgutil
 import re
 from functools import cache
-from importlib.metadata import entry_points
 from typing import TypeGuard
 
 from yinsi.apps.findings import Severity
 from yinsi.apps.rules.base import AppRule
 from yinsi.core.errors import ConfigurationError
+from yinsi.core.plugins import discover_plugins
 
 _INFRASTRUCTURE = frozenset({"base", "registry", "references"})
 ENTRY_POINT_GROUP = "yinsi.app_rules"
@@ -29,19 +27,8 @@ def discover() -> tuple[type[AppRule], ...]:
     Cached because discovery imports modules (which Python caches anyway); rule classes are immutable
     declarations without state.
     """
-    package = importlib.import_module(__name__.rsplit(".", 1)[0])
-    found: list[type[AppRule]] = []
-    for info in sorted(pkgutil.iter_modules(package.__path__), key=lambda item: item.name):
-        if info.name.startswith("_") or info.name in _INFRASTRUCTURE:
-            continue
-        module = importlib.import_module(f"{package.__name__}.{info.name}")
-        found.extend(member for _, member in inspect.getmembers(module, inspect.isclass)
-                     if member.__module__ == module.__name__ and _is_rule(member))
-    for entry_point in entry_points(group=ENTRY_POINT_GROUP):
-        loaded = entry_point.load()
-        if not _is_rule(loaded):
-            raise ConfigurationError(f"entry point {entry_point.name!r} does not name an AppRule subclass")
-        found.append(loaded)
+    found = discover_plugins(__name__.rsplit(".", 1)[0], _is_rule, skip=_INFRASTRUCTURE,
+                             entry_point_group=ENTRY_POINT_GROUP, kind="AppRule subclass")
     seen: set[str] = set()
     for rule in found:
         _check_metadata(rule)

@@ -5,16 +5,14 @@ Adding a rule means adding one module here (and its labelled examples); nothing 
 
 from __future__ import annotations
 
-import importlib
 import inspect
-import pkgutil
 import re
 from functools import cache
-from importlib.metadata import entry_points
 from typing import TypeGuard
 
 from yinsi.apps.findings import Severity
 from yinsi.core.errors import ConfigurationError
+from yinsi.core.plugins import discover_plugins
 from yinsi.privacy_policy.rules.base import PolicyRule
 
 _INFRASTRUCTURE = frozenset({"base", "registry", "references"})
@@ -26,19 +24,8 @@ KINDS = ("disclosure", "risk", "consistency")
 @cache
 def discover() -> tuple[type[PolicyRule], ...]:
     """All rule classes by kind (disclosure, risk, consistency), then `order`, then module name; checked."""
-    package = importlib.import_module(__name__.rsplit(".", 1)[0])
-    found: list[type[PolicyRule]] = []
-    for info in sorted(pkgutil.iter_modules(package.__path__), key=lambda item: item.name):
-        if info.name.startswith("_") or info.name in _INFRASTRUCTURE:
-            continue
-        module = importlib.import_module(f"{package.__name__}.{info.name}")
-        found.extend(member for _, member in inspect.getmembers(module, inspect.isclass)
-                     if member.__module__ == module.__name__ and _is_rule(member))
-    for entry_point in entry_points(group=ENTRY_POINT_GROUP):
-        loaded = entry_point.load()
-        if not _is_rule(loaded):
-            raise ConfigurationError(f"entry point {entry_point.name!r} does not name a PolicyRule subclass")
-        found.append(loaded)
+    found = discover_plugins(__name__.rsplit(".", 1)[0], _is_rule, skip=_INFRASTRUCTURE,
+                             entry_point_group=ENTRY_POINT_GROUP, kind="PolicyRule subclass")
     seen: set[str] = set()
     for rule in found:
         _check_metadata(rule)
