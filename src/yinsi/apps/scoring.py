@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from typing import Protocol
 
-from yinsi.apps.findings import AppFinding, Severity
+from yinsi.apps.findings import Severity
 
 START = 100
 POINTS = {Severity.HIGH: 15, Severity.MEDIUM: 8, Severity.LOW: 3, Severity.INFO: 0}
@@ -48,8 +49,20 @@ def grade_of(value: int) -> str:
     return next(letter for threshold, letter in GRADES if value >= threshold)
 
 
-def score_findings(findings: Iterable[AppFinding], caps: Mapping[str, int]) -> Score:
-    """Deduct POINTS per finding, at most `caps[rule_id]` per rule (no cap for unknown rules)."""
+class ScoredFinding(Protocol):
+    """What scoring reads of a finding: app-audit and privacy-policy findings both fit."""
+
+    @property
+    def rule_id(self) -> str: ...
+    @property
+    def severity(self) -> Severity: ...
+    @property
+    def message_en(self) -> str: ...
+
+
+def score_findings(findings: Iterable[ScoredFinding], caps: Mapping[str, int]) -> Score:
+    """Deduct POINTS per finding, most severe first, at most `caps[rule_id]` per rule (no cap for
+    unknown rules)."""
     spent: dict[str, int] = {}
     deductions = []
     for finding in sorted(findings, key=lambda item: item.severity.rank):
