@@ -64,6 +64,7 @@ def test_finds(text: str, expected: str) -> None:
         "138 0013 800",
         "流水 128613800138000",  # "86" inside a longer run is not a country prefix
         "+86138001380001",  # prefixed, but the number runs on
+        "traceId=4f13800138000a2b",  # inside a hex id: letters on both sides
     ],
 )
 def test_misses(text: str) -> None:

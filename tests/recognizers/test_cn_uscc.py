@@ -26,6 +26,7 @@ def found(text: str) -> list[tuple[str, str]]:
         (f"https://example.com/company?code={SHANGHAI}&p=1", SHANGHAI),
         ("税号：９１１１００００６０００３７３４１Ｌ", "９１１１００００６０００３７３４１Ｌ"),
         (SAIC, SAIC),  # both checks hold: no context needed
+        ("统一社会信用代码：911100006000373451", "911100006000373451"),  # all digits, labelled
     ],
 )
 def test_finds_uscc(text: str, expected: str) -> None:
@@ -42,6 +43,7 @@ def test_finds_uscc(text: str, expected: str) -> None:
         "B1110000600037341L",  # unknown registration authority
         "91990000600037341L",  # region 99 does not exist
         "91110000600037341l",  # check characters are upper case
+        "key=order:911100006000373451",  # passes MOD 31 but all digits and unlabelled: a business key
     ],
 )
 def test_ignores_non_uscc(text: str) -> None:

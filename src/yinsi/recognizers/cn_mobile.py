@@ -28,6 +28,7 @@ _MOBILE_RANGES = _mobile_ranges()
 _PREFIX = re.compile(r"(?:\+86|0086|\(\+86\)|（\+86）)[ -]?$")
 _PREFIX_CHARACTERS = frozenset("+0086()（） -")
 _DIGITS = frozenset("0123456789")
+_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
 
 
 @lru_cache(maxsize=65536)
@@ -74,13 +75,20 @@ class CnMobileRecognizer(PatternRecognizer):
             "14012345678",  # unallocated
             "订单号 8613800138000123",  # inside a longer run
             "流水 128613800138000",  # "86" inside a longer run is not a country prefix
+            "traceId=4f13800138000a2b",  # inside a hex id
         ),
     )
 
     def accepts_neighbours(self, text: str, start: int, end: int) -> bool:
-        """A digit before the number is fine when it ends a country prefix (`+8613800138000`)."""
+        """No digit may touch the number, except one that ends a country prefix (`+8613800138000`).
+
+        A letter on one side is fine (`tel13800138000`), letters on both sides mean the digits sit
+        inside a token such as a hex trace id (`4f13800138000a2b`).
+        """
         if super().accepts_neighbours(text, start, end):
-            return True
+            return not (
+                start > 0 and end < len(text) and text[start - 1] in _LETTERS and text[end] in _LETTERS
+            )
         if end < len(text) and text[end] in _DIGITS:
             return False
         prefix = _PREFIX.search(text, max(0, start - 7), start)

@@ -49,7 +49,16 @@ class CnUsccRecognizer(FieldContextRecognizer):
     """
 
     entity_type = "CN_USCC"
-    patterns = (Pattern("uscc", r"[1-9ANY][1-9]\d{6}[0-9A-HJ-NPQRTUWXY]{10}", 0.5),)
+    # An all-digit code passes the MOD 31 check for about one 18-digit number in 31, so cache keys and
+    # order numbers in logs would pass too: the all-digit form is reported only next to a label.
+    patterns = (
+        Pattern(
+            "uscc",
+            r"[1-9ANY][1-9]\d{6}(?=[0-9A-HJ-NPQRTUWXY]{0,9}[A-HJ-NPQRTUWXY])[0-9A-HJ-NPQRTUWXY]{10}",
+            0.5,
+        ),
+        Pattern("uscc_digits", r"[1-9]\d{17}", 0.5, requires_context=True),
+    )
     context = (
         "统一社会信用代码", "社会信用代码", "信用代码", "纳税人识别号", "税号", "营业执照", "注册号",
         "企业代码", "tyshxydm", "shxydm", "uscc", "credit code", "tax id", "taxid", "tax_no",
@@ -70,6 +79,7 @@ class CnUsccRecognizer(FieldContextRecognizer):
             "91110000600037341K",  # wrong check character
             "ID91110000600037341L",  # glued to letters
             "B1110000600037341L",  # unknown registration authority
+            "key=order:911100006000373451",  # valid, but all digits and unlabelled: a business key
         ),
     )
 
