@@ -86,3 +86,12 @@ def test_context_raises_and_negative_context_lowers() -> None:
     labelled = yinsi.analyze(f"信用卡号 {VISA}", entities=["CREDIT_CARD"])[0].score
     order = yinsi.analyze(f"订单号 {VISA}", entities=["CREDIT_CARD"])[0].score
     assert order < bare < labelled
+
+
+def test_unseparated_long_brand_number_needs_a_label() -> None:
+    """18 digits with a JCB prefix pass Luhn one time in ten: unlabelled, it stays below the scan cut-off."""
+    key = "353011133330000000"
+    bare = [f for f in yinsi.analyze(f"key=order:{key}") if f.entity_type == "CREDIT_CARD"]
+    assert all(f.score < 0.5 for f in bare)
+    labelled = [f for f in yinsi.analyze(f"信用卡号：{key}") if f.entity_type == "CREDIT_CARD"]
+    assert labelled and labelled[0].score >= 0.5

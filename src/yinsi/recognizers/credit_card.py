@@ -32,7 +32,10 @@ def is_valid_credit_card(value: str) -> bool | None:
     if not (branded or unbranded_travel) or not luhn_valid(digits):
         return False
     if branded:
-        return None if looks_like_resident_id(digits) else True
+        # Nearly every card in use has 15 (Amex) or 16 digits; an unseparated 17–19 digit run with a
+        # brand prefix is far more often a business key (order:35…, 18-digit ids), so it needs a label.
+        unusual = len(digits) > 16 and len(digits) == len(value)
+        return None if looks_like_resident_id(digits) or unusual else True
     return False if looks_like_resident_id(digits) else None
 
 
@@ -44,7 +47,8 @@ class CreditCardRecognizer(FieldContextRecognizer):
     Club (300–305, 3095, 36, 38–39). China UnionPay (62) is BANK_CARD, so a number is reported by one of
     the two recognizers only. Brand, length and Luhn together still pass for about one random number
     in ten with a brand prefix, so card hotwords (卡号, 信用卡, card no, ...) raise the score. Other
-    Luhn-valid numbers starting with 3 (the travel-and-entertainment industry) count only when labelled.
+    Luhn-valid numbers starting with 3 (the travel-and-entertainment industry) count only when labelled,
+    and so do unseparated brand numbers of 17–19 digits (rare as cards, common as business keys).
     """
 
     entity_type = "CREDIT_CARD"
@@ -68,6 +72,7 @@ class CreditCardRecognizer(FieldContextRecognizer):
             "卡号 6222021234567890128",  # UnionPay: reported as BANK_CARD
             "ts=14111111111111111",  # inside a longer digit run
             "41111111111111",  # Visa has no 14-digit numbers
+            "订单号 353011133330000000",  # JCB prefix and Luhn, but 18 digits and an order label
         ),
     )
 
