@@ -30,7 +30,7 @@ test: $(DEV_STAMP)
 	$(PY) -m pytest -q
 
 lint: $(DEV_STAMP)
-	$(VENV)/bin/ruff check src tests bench
+	$(VENV)/bin/ruff check src tests bench examples tools
 
 typecheck: $(DEV_STAMP)
 	$(VENV)/bin/mypy
