@@ -7,8 +7,9 @@ import re
 import pytest
 
 from yinsi.ner.features import LongestWords, encoded_features, features
-from yinsi.ner.lexicon import COMPOUND_SURNAMES, SINGLE_SURNAMES, divisions, trie_regex
+from yinsi.ner.lexicon import COMPOUND_SURNAMES, SINGLE_SURNAMES, divisions
 from yinsi.ner.tags import bio_tags, spans_from_tags
+from yinsi.text.trie import trie_regex
 
 
 @pytest.mark.parametrize(

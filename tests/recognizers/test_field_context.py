@@ -7,7 +7,8 @@ import re
 import pytest
 
 import yinsi
-from yinsi.recognizers._field_context import column_cells, spellings, trie_regex
+from yinsi.recognizers._field_context import column_cells, spellings
+from yinsi.text.trie import trie_regex
 
 
 def found(text: str, entities: tuple[str, ...]) -> list[tuple[str, str]]:

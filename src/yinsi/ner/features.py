@@ -21,8 +21,8 @@ from yinsi.ner.lexicon import (
     SINGLE_SURNAMES,
     TITLES,
     divisions,
-    trie_regex,
 )
+from yinsi.text.trie import trie_regex
 
 
 # Full-width ASCII to ASCII (one character for one), then digits and letters to their shape.

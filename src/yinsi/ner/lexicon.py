@@ -9,7 +9,6 @@ carries no copy of its own. Everything here is data or a pure function of data, 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from functools import cache
 from importlib import resources
 
@@ -98,31 +97,3 @@ def divisions() -> frozenset[str]:
                 names.add(name[: -len(ending)])
                 break
     return frozenset(names)
-
-
-def trie_regex(words: Iterable[str]) -> str:
-    """One regex alternation matching any of `words`, longest first, factored as a prefix trie.
-
-    Python's `re` tries alternatives one by one; with thousands of place names a flat alternation is
-    slow, while a trie-shaped pattern rejects a position after looking at one or two characters.
-    """
-    trie: dict[str, dict] = {}  # type: ignore[type-arg]
-    for word in words:
-        if not word:
-            continue
-        node = trie
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}
-    return _trie_pattern(trie)
-
-
-def _trie_pattern(node: dict[str, dict]) -> str:  # type: ignore[type-arg]
-    ends_here = "" in node
-    branches = [re.escape(char) + _trie_pattern(child) for char, child in sorted(node.items()) if char]
-    if not branches:
-        return ""
-    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-    if ends_here:
-        return f"(?:{body})?"
-    return body

@@ -19,8 +19,8 @@ from yinsi.ner.lexicon import (
     PERSON_LABELS,
     SINGLE_SURNAMES,
     TITLES,
-    trie_regex,
 )
+from yinsi.text.trie import trie_regex
 
 _CJK = "\u4e00-\u9fff"
 _SEP = r"[ \t]*(?:[:：=]|\"[ \t]*:|'[ \t]*:)[ \t]*[\"'“「【]?[ \t]*"

@@ -30,33 +30,7 @@ from typing import ClassVar
 
 from yinsi.core.types import Finding
 from yinsi.recognizers.base import Pattern, PatternRecognizer
-
-
-def trie_regex(words: Iterable[str]) -> str:
-    """An alternation of literal `words` factored by common prefixes (`card|cardno` -> `card(?:no)?`).
-
-    The regex engine tries the branches of a flat alternation one by one at every position whose
-    character starts some word; after factoring, each position costs one branch per distinct
-    character instead of one per word.
-    """
-    trie: dict[str, dict] = {}  # type: ignore[type-arg]
-    for word in words:
-        node = trie
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}
-    return _trie_to_regex(trie)
-
-
-def _trie_to_regex(node: dict[str, dict]) -> str:  # type: ignore[type-arg]
-    ends_here = "" in node
-    branches = [re.escape(char) + _trie_to_regex(child) for char, child in sorted(node.items()) if char]
-    if not branches:
-        return ""
-    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-    if ends_here:
-        return f"(?:{body})?"
-    return body
+from yinsi.text.trie import trie_regex
 
 
 def spellings(words: Iterable[str]) -> tuple[str, ...]:
