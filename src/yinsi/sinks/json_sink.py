@@ -34,9 +34,13 @@ class JsonSink:
         result = metadata_record(meta)
         result["summary"] = self._summary.as_record()
         result["findings"] = self._records
+        self.write(result)
+        self._output.commit()
+
+    def write(self, result: dict[str, Any]) -> None:
+        """Serialise the finished result document; other renderings of the same document override this."""
         json.dump(result, self._output.handle, ensure_ascii=False, indent=2)
         self._output.handle.write("\n")
-        self._output.commit()
 
     def abort(self) -> None:
         self._output.discard()

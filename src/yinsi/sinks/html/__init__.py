@@ -10,11 +10,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from yinsi.core.types import Finding
 from yinsi.sinks.html.render import render_documents
-from yinsi.sinks.output import Output
-from yinsi.sinks.records import ScanMetadata, finding_record, metadata_record
-from yinsi.sinks.summary import Summary
+from yinsi.sinks.json_sink import JsonSink
+from yinsi.sinks.output import Output, written
 
 FORMAT = "html"
 
@@ -23,37 +21,15 @@ def write_html_report(documents: Sequence[Any], target: str, *, include_values: 
                       title: str | None = None) -> None:
     """Render `documents` into the file `target` (replaced atomically; owner-only with raw values)."""
     page = render_documents(documents, include_values=include_values, title=title)
-    output = Output(target, private=include_values)
-    try:
-        output.handle.write(page)
-        output.commit()
-    except BaseException:
-        output.discard()
-        raise
+    with written(target, private=include_values) as stream:
+        stream.write(page)
 
 
-class HtmlSink:
-    """Keeps the scan's finding records and summary, renders the page when the scan ends."""
+class HtmlSink(JsonSink):
+    """The JSON sink's result document, rendered as the HTML page instead of serialised."""
 
-    def __init__(self, output: Output, *, include_values: bool) -> None:
-        self._output = output
-        self._include_values = include_values
-        self._records: list[dict[str, Any]] = []
-        self._summary = Summary()
-
-    def add(self, finding: Finding) -> None:
-        self._records.append(finding_record(finding, include_values=self._include_values))
-        self._summary.add(finding)
-
-    def finish(self, meta: ScanMetadata) -> None:
-        result = metadata_record(meta)
-        result["summary"] = self._summary.as_record()
-        result["findings"] = self._records
+    def write(self, result: dict[str, Any]) -> None:
         self._output.handle.write(render_documents([result], include_values=self._include_values))
-        self._output.commit()
-
-    def abort(self) -> None:
-        self._output.discard()
 
 
 def create(output: Output, *, include_values: bool) -> HtmlSink:
