@@ -44,6 +44,23 @@ def recognizer_problems(recognizer_class: type[Recognizer]) -> list[str]:
     return problems
 
 
+def found_values(text: str, entity: str) -> list[str]:
+    """The text of each `entity` finding in `text`, asserting that analyze() reported no other type."""
+    from yinsi._analyze import analyze
+
+    findings = analyze(text, entities=[entity])
+    assert all(f.entity_type == entity for f in findings)
+    return [text[f.start : f.end] for f in findings]
+
+
+def single_score(text: str, entity: str) -> float:
+    """The score of the one `entity` finding in `text` (fails when there is not exactly one)."""
+    from yinsi._analyze import analyze
+
+    (finding,) = analyze(text, entities=[entity])
+    return finding.score
+
+
 def check_recognizer(recognizer_class: type[Recognizer]) -> None:
     """Assert that `recognizer_problems` finds nothing; the message lists every problem."""
     problems = recognizer_problems(recognizer_class)

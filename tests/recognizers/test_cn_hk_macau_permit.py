@@ -2,22 +2,19 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 import pytest
 
-import yinsi
+from yinsi.testing import found_values, single_score
 
 ENTITY = "CN_HK_MACAU_PERMIT"
 
 
-def found(text: str) -> list[str]:
-    findings = yinsi.analyze(text, entities=[ENTITY])
-    assert all(f.entity_type == ENTITY for f in findings)
-    return [text[f.start : f.end] for f in findings]
+found = partial(found_values, entity=ENTITY)
 
 
-def score(text: str) -> float:
-    (finding,) = yinsi.analyze(text, entities=[ENTITY])
-    return finding.score
+score = partial(single_score, entity=ENTITY)
 
 
 @pytest.mark.parametrize(

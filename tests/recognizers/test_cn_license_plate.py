@@ -3,25 +3,21 @@
 from __future__ import annotations
 
 import random
+from functools import partial
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-import yinsi
+from yinsi.testing import found_values, single_score
 
 ENTITY = "CN_LICENSE_PLATE"
 
 
-def found(text: str) -> list[str]:
-    findings = yinsi.analyze(text, entities=[ENTITY])
-    assert all(f.entity_type == ENTITY for f in findings)
-    return [text[f.start : f.end] for f in findings]
+found = partial(found_values, entity=ENTITY)
 
 
-def score(text: str) -> float:
-    (finding,) = yinsi.analyze(text, entities=[ENTITY])
-    return finding.score
+score = partial(single_score, entity=ENTITY)
 
 
 @pytest.mark.parametrize(

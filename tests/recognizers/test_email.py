@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 import pytest
 
 import yinsi
+from yinsi.testing import found_values
 
 ENTITY = "EMAIL"
 
 
-def found(text: str) -> list[str]:
-    findings = yinsi.analyze(text, entities=[ENTITY])
-    assert all(f.entity_type == ENTITY for f in findings)
-    return [text[f.start : f.end] for f in findings]
+found = partial(found_values, entity=ENTITY)
 
 
 @pytest.mark.parametrize(
