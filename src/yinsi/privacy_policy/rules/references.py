@@ -14,6 +14,7 @@ from __future__ import annotations
 from yinsi.apps.findings import Reference
 from yinsi.apps.rules.references import (
     GBT_35273,
+    GBT_35273_9_7,
     NECESSARY,
     NECESSARY_ART_4,
     PIPL,
@@ -82,7 +83,7 @@ GBT_8 = Reference(
     GBT_35273, "第8章",
     "个人信息主体的权利：查询、更正、删除、撤回同意、注销账户、获取副本、响应请求")
 GBT_9_2 = Reference(GBT_35273, "9.2", "个人信息共享、转让")
-GBT_9_7 = Reference(GBT_35273, "9.7", "第三方接入管理")
+GBT_9_7 = GBT_35273_9_7  # the app audit cites the same clause
 GBT_9_8 = Reference(GBT_35273, "9.8", "个人信息跨境传输")
 GBT_ANNEX_B = Reference(GBT_35273, "附录B", "个人敏感信息判定")
 
