@@ -1,6 +1,6 @@
 """Privacy-policy rules on labelled excerpts: precision / recall per rule, dev and held-out sets.
 
-    .venv/bin/python bench/policy.py            both sets, table per set
+    .venv/bin/python bench/policy.py            every set, table per set
     .venv/bin/python bench/policy.py --errors   also list every wrong prediction
     .venv/bin/python bench/policy.py --speed    also time one long policy
 
@@ -41,7 +41,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--errors", action="store_true", help="list wrong predictions")
     parser.add_argument("--speed", action="store_true", help="also time a long policy (CPU seconds)")
     args = parser.parse_args(argv)
-    for name in ("dev", "heldout", "heldout_b"):
+    for name in ("dev", "heldout", "heldout_b", "heldout_c"):
         items = load_labelled(DATA / f"{name}.yaml")
         scores, predictions = evaluate(items)
         print(f"\n## {name}.yaml ({len(items)} excerpts, "
