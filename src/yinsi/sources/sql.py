@@ -14,6 +14,7 @@ URL's password.
 from __future__ import annotations
 
 import datetime
+import os
 import random
 import re
 from collections.abc import Iterator, Sequence
@@ -145,6 +146,43 @@ def create_engine(
         def _read_only_sqlite(dbapi_connection: Any, record: Any) -> None:
             dbapi_connection.execute("PRAGMA query_only = 1")
     return engine
+
+
+_DEFAULT_PORTS = {"postgresql": 5432, "mysql": 3306, "mariadb": 3306}
+_LOOPBACK = frozenset({"", "localhost", "127.0.0.1", "::1"})
+
+
+def same_database(first: Any, second: Any) -> bool:
+    """Whether two engine URLs (from `create_engine`) name one database, however they are spelled.
+
+    SQLite files are compared as files (relative paths, `..`, doubled slashes, symlinks and hard
+    links all count); servers by backend, host (any loopback name is one host), port (the default
+    filled in) and database name. Writing a masked copy over its source would empty the source.
+    """
+    if first.get_backend_name() != second.get_backend_name():
+        return False
+    backend = first.get_backend_name()
+    if backend == "sqlite":
+        paths = [_sqlite_path(url.database) for url in (first, second)]
+        if paths[0] is None or paths[1] is None:
+            return False
+        try:
+            return paths[0] == paths[1] or os.path.samefile(paths[0], paths[1])
+        except OSError:
+            return False
+    hosts = [(url.host or "").lower() for url in (first, second)]
+    hosts = ["localhost" if host in _LOOPBACK else host for host in hosts]
+    ports = [url.port or _DEFAULT_PORTS.get(backend) for url in (first, second)]
+    return hosts[0] == hosts[1] and ports[0] == ports[1] and first.database == second.database
+
+
+def _sqlite_path(database: str | None) -> Path | None:
+    """The file behind a SQLite URL's database part (`file:` URIs included); None for memory."""
+    if database is not None and database.startswith("file:"):
+        database = database.removeprefix("file:").partition("?")[0]
+    if not database or database == ":memory:":
+        return None
+    return Path(database).resolve()
 
 
 def describe_error(error: BaseException, engine_or_url: Any) -> str:

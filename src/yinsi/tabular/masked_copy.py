@@ -27,7 +27,15 @@ from yinsi.core.types import Finding
 from yinsi.pipeline import Analyzer
 from yinsi.policy.apply import PolicyRun
 from yinsi.rewriting.masking import MaskingTransform
-from yinsi.sources.sql import DatabaseError, SqlSource, SqlTable, create_engine, describe_error, display_of
+from yinsi.sources.sql import (
+    DatabaseError,
+    SqlSource,
+    SqlTable,
+    create_engine,
+    describe_error,
+    display_of,
+    same_database,
+)
 from yinsi.tabular.inventory import InventoryRun
 from yinsi.tabular.model import ColumnReport, InventorySettings
 
@@ -71,7 +79,7 @@ class MaskedCopy:
         self.observer = observer
         self.destination = create_engine(destination_url, read_only=False, statement_timeout=None)
         self.destination_name = display_of(destination_url)
-        if self.destination_name == source.display_name:
+        if same_database(self.destination.url, source.engine.url):
             raise DatabaseError("the destination is the source; a masked copy never writes to its source")
         self._metadata = sa.MetaData()
         self._progress = sa.Table(

@@ -1,0 +1,96 @@
+"""The `yinsi` command against hostile and broken input: one clear line, the right exit status, no
+traceback, no leaked value, and nothing the user did not ask to change is changed."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from yinsi.cli.main import main
+
+RESIDENT_ID = "11010519491231002X"
+MOBILE = "13800138000"
+KEY = "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff"
+
+
+@pytest.fixture
+def work(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("YINSI_KEY", KEY)
+    monkeypatch.setenv("YINSI_DIGEST_KEY", KEY)
+    monkeypatch.delenv("YINSI_DEBUG", raising=False)
+    yield tmp_path
+
+
+def yinsi(*args: str) -> int:
+    try:
+        main(list(args))
+    except SystemExit as done:
+        return int(done.code or 0)
+    return 0
+
+
+def one_clean_line(err: str) -> str:
+    """The single stderr line of a failed command, checked for tracebacks and planted values."""
+    assert "Traceback" not in err
+    assert RESIDENT_ID not in err and MOBILE not in err
+    lines = [line for line in err.splitlines() if line.strip()]
+    assert len(lines) == 1, err
+    return lines[0]
+
+
+def _customers_db(path: Path) -> None:
+    with sqlite3.connect(path) as connection:
+        connection.execute("CREATE TABLE customers (name TEXT, idno TEXT, mobile TEXT)")
+        connection.executemany("INSERT INTO customers VALUES (?, ?, ?)",
+                               [("张三", RESIDENT_ID, MOBILE)] * 5)
+    connection.close()
+
+
+def _rows(path: Path) -> list[tuple[object, ...]]:
+    connection = sqlite3.connect(path)
+    try:
+        return connection.execute("SELECT * FROM customers").fetchall()
+    finally:
+        connection.close()
+
+
+@pytest.mark.parametrize("spelling", ["relative", "symlink", "double-slash"])
+def test_db_mask_refuses_its_source_under_another_spelling(
+    work: Path, spelling: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = work / "shop.db"
+    _customers_db(source)
+    before = _rows(source)
+    (work / "sub").mkdir()
+    if spelling == "relative":
+        destination = "sqlite:///../shop.db"
+    elif spelling == "symlink":
+        (work / "alias.db").symlink_to(source)
+        destination = f"sqlite:///{work / 'alias.db'}"
+    else:
+        destination = f"sqlite:///{work}//shop.db"
+    os.chdir(work / "sub")
+    assert yinsi("db", "mask", f"sqlite:///{source}", "--to", destination) == 2
+    assert "destination is the source" in one_clean_line(capsys.readouterr().err)
+    assert _rows(source) == before
+
+
+@pytest.mark.parametrize(("first", "second", "same"), [
+    ("postgresql://a@localhost/shop", "postgresql://b:pw@127.0.0.1:5432/shop", True),
+    ("mysql://a@db.internal/shop", "mysql://a@DB.internal:3306/shop", True),
+    ("postgresql://a@localhost/shop", "postgresql://a@localhost/shop_masked", False),
+    ("postgresql://a@localhost:5433/shop", "postgresql://a@localhost/shop", False),
+    ("postgresql://a@localhost/shop", "mysql://a@localhost/shop", False),
+    ("sqlite://", "sqlite://", False),
+])
+def test_same_database_compares_what_urls_name(first: str, second: str, same: bool) -> None:
+    from sqlalchemy.engine import make_url
+
+    from yinsi.sources.sql import same_database
+
+    assert same_database(make_url(first), make_url(second)) is same
