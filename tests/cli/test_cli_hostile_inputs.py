@@ -94,3 +94,31 @@ def test_same_database_compares_what_urls_name(first: str, second: str, same: bo
     from yinsi.sources.sql import same_database
 
     assert same_database(make_url(first), make_url(second)) is same
+
+
+def test_in_place_twice_never_overwrites_the_backup_of_the_original(
+    work: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    original = f"手机{MOBILE}\n"
+    (work / "a.txt").write_text("nothing personal\n", encoding="utf-8")
+    (work / "x.txt").write_text(original, encoding="utf-8")
+    assert yinsi("mask", "a.txt", "x.txt", "--in-place", "-q") == 0
+    masked = (work / "x.txt").read_text(encoding="utf-8")
+    (work / "a.txt.bak").unlink()
+    capsys.readouterr()
+    # A second run would replace x.txt.bak (the only copy of the original) with the masked text.
+    assert yinsi("mask", "a.txt", "x.txt", "--in-place", "-q") == 2
+    assert "x.txt.bak" in one_clean_line(capsys.readouterr().err)
+    assert (work / "x.txt.bak").read_text(encoding="utf-8") == original
+    assert (work / "x.txt").read_text(encoding="utf-8") == masked
+    assert not (work / "a.txt.bak").exists()  # checked before any file was touched
+
+
+def test_failed_in_place_rewrite_removes_its_backup(work: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # Valid UTF-8 in the sample, a stray byte after it: the rewrite is refused and the source kept.
+    text = ("手机号码 " * 20_000).encode("utf-8") + b"\xff tail\n"
+    (work / "x.txt").write_bytes(text)
+    assert yinsi("mask", "x.txt", "--in-place", "-q") == 2
+    one_clean_line(capsys.readouterr().err)
+    assert (work / "x.txt").read_bytes() == text
+    assert not (work / "x.txt.bak").exists()

@@ -25,7 +25,7 @@ from yinsi.crypto.vault import Vault
 from yinsi.operators.base import KeyChain
 from yinsi.policy.apply import PolicyRun
 from yinsi.policy.load import load_policy, presets
-from yinsi.rewriting.files import BinaryFileError, output_path, rewrite_file, same_file
+from yinsi.rewriting.files import BinaryFileError, backup_of, output_path, rewrite_file, same_file
 from yinsi.rewriting.masking import MaskingTransform
 from yinsi.sinks.output import Output
 
@@ -110,6 +110,10 @@ def command(
         target = source if target_dir is None else output_path(source, root, target_dir)
         if target_dir is not None and same_file(source, target):
             raise ConfigurationError(f"{source}: the output would overwrite the input; use --in-place")
+        if in_place and backup_of(source).exists():
+            # Checked for every file before any is touched: replacing FILE.bak would lose the original.
+            raise ConfigurationError(f"{backup_of(source)} already exists; move it away first "
+                                     "(it may hold the original)")
         jobs.append((source, target))
     vault = Vault(vault_path, master) if vault_path is not None and master is not None else None
     run = PolicyRun(policy, keys, vault)

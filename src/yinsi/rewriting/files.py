@@ -87,8 +87,9 @@ def rewrite_file(
         sample = handle.read(SAMPLE_BYTES)
         encoding = _encoding(source, sample, complete=len(sample) < SAMPLE_BYTES)
         target.parent.mkdir(parents=True, exist_ok=True)
-        if backup:
-            shutil.copy2(source, source.with_name(source.name + BACKUP_SUFFIX))
+        backup_path = backup_of(source) if backup else None
+        if backup_path is not None and backup_path.exists():
+            raise InputError(f"{backup_path} already exists; move it away first (it may hold the original)")
         size = [0]
         blocks = _decoded_blocks(handle, sample, encoding, size, on_progress)
         units: list[Unit] | None = [] if collect_units else None
@@ -96,21 +97,25 @@ def rewrite_file(
         encoder = codecs.getincrementalencoder(encoding)()
         output = Output(str(target), encoding=encoding)
         try:
+            if backup_path is not None:
+                shutil.copy2(source, backup_path)
             for piece in _rewrite(blocks, kind, transform, units):
                 output.handle.write(piece)
                 digest.update(encoder.encode(piece))
             digest.update(encoder.encode("", final=True))
             output.commit()
-        except UnicodeDecodeError:
+        except BaseException as error:
+            # Nothing was replaced: the source is whole, so a backup of it would only be clutter (and
+            # would block the next --in-place run).
             output.discard()
-            raise InputError(
-                f"{source}: not cleanly decodable as {encoding}; refusing to rewrite it"
-            ) from None
-        except UnicodeEncodeError:
-            output.discard()
-            raise InputError(f"{target}: a replacement cannot be written in {encoding}") from None
-        except BaseException:
-            output.discard()
+            if backup_path is not None:
+                backup_path.unlink(missing_ok=True)
+            if isinstance(error, UnicodeDecodeError):
+                raise InputError(
+                    f"{source}: not cleanly decodable as {encoding}; refusing to rewrite it"
+                ) from None
+            if isinstance(error, UnicodeEncodeError):
+                raise InputError(f"{target}: a replacement cannot be written in {encoding}") from None
             raise
     if source != target:
         shutil.copymode(source, target)
@@ -146,6 +151,11 @@ def restore_file(source: Path, target: Path, encoding: str, units: list[Unit]) -
         output.discard()
         raise
     return Rewritten(source, target, format_of(source), encoding, len(raw))
+
+
+def backup_of(source: Path) -> Path:
+    """Where `--in-place` keeps the original of `source`."""
+    return source.with_name(source.name + BACKUP_SUFFIX)
 
 
 def file_digest(path: Path) -> bytes:
