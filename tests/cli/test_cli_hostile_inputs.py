@@ -122,3 +122,39 @@ def test_failed_in_place_rewrite_removes_its_backup(work: Path, capsys: pytest.C
     one_clean_line(capsys.readouterr().err)
     assert (work / "x.txt").read_bytes() == text
     assert not (work / "x.txt.bak").exists()
+
+
+def _masked_copy(work: Path) -> Path:
+    (work / "x.txt").write_text(f"手机{MOBILE}\n", encoding="utf-8")
+    assert yinsi("mask", "x.txt", "--out", "masked", "-q") == 0
+    return work / "masked" / "x.txt"
+
+
+@pytest.mark.parametrize("kind", ["empty file", "other database"])
+def test_unmask_with_a_file_that_is_not_a_vault_changes_nothing(
+    work: Path, kind: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    copy = _masked_copy(work)
+    vault = work / "not-a-vault.db"
+    if kind == "empty file":
+        vault.write_bytes(b"")
+    else:
+        _customers_db(vault)
+    before = vault.read_bytes()
+    capsys.readouterr()
+    assert yinsi("unmask", str(copy), "--vault", str(vault), "--out", "restored") == 2
+    assert "not a yinsi vault" in one_clean_line(capsys.readouterr().err)
+    assert vault.read_bytes() == before
+    assert not (work / "restored").exists()
+
+
+def test_mask_never_turns_an_existing_database_into_a_vault(
+    work: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (work / "x.txt").write_text(f"手机{MOBILE}\n", encoding="utf-8")
+    database = work / "shop.db"
+    _customers_db(database)
+    before = database.read_bytes()
+    assert yinsi("mask", "x.txt", "--out", "masked", "--vault", str(database), "-q") == 2
+    assert "not a yinsi vault" in one_clean_line(capsys.readouterr().err)
+    assert database.read_bytes() == before

@@ -59,23 +59,39 @@ class Vault:
             raise InputError(f"vault {self.path} does not exist")
         self._aead = AESGCM(key.derive("vault"))
         self._digest_key = key.derive("vault-digest")
+        # Only a new (absent or empty) file becomes a vault. Any other file is checked before anything is
+        # written to it: a mistyped --vault must not add tables to someone's database. Opened only to
+        # read from (unmask), the file is opened read-only.
+        existing = self.path.is_file() and self.path.stat().st_size > 0
+        if not create and not existing:
+            raise InputError(f"{self.path} is not a yinsi vault (empty file)")
         if not self.path.exists():
             # Created readable by the owner only: the contents are encrypted, but who restored what,
             # and how much, is nobody else's business either.
             self.path.touch(mode=0o600)
         try:
-            self._db = sqlite3.connect(self.path)
-            self._db.executescript(_SCHEMA)
-            rows = dict(self._db.execute("SELECT name, value FROM meta").fetchall())
+            if create:
+                self._db = sqlite3.connect(self.path)
+            else:
+                self._db = sqlite3.connect(f"{self.path.resolve().as_uri()}?mode=ro", uri=True)
         except sqlite3.DatabaseError as error:
+            raise InputError(f"{self.path}: cannot open the vault ({error})") from None
+        try:
+            rows = dict(self._db.execute("SELECT name, value FROM meta").fetchall()) if existing else {}
+            if existing and rows.get("format") != _FORMAT:
+                raise InputError(f"{self.path} is not a yinsi vault (no {_FORMAT} marker)")
+            if create:
+                self._db.executescript(_SCHEMA)
+        except (sqlite3.DatabaseError, InputError) as error:
+            self._db.close()
+            if isinstance(error, InputError):
+                raise
             raise InputError(f"{self.path} is not a yinsi vault ({error})") from None
         if not rows:
             self._db.executemany(
                 "INSERT INTO meta (name, value) VALUES (?, ?)", [("format", _FORMAT), ("key_id", key.key_id)]
             )
             self._db.commit()
-        elif rows.get("format") != _FORMAT:
-            raise InputError(f"{self.path} is not a {_FORMAT} file")
         else:
             check_key_id(rows.get("key_id"), key, f"vault {self.path}")
         self.key_id = key.key_id
