@@ -20,6 +20,7 @@ from yinsi.ner.lexicon import (
     SINGLE_SURNAMES,
     TITLES,
 )
+from yinsi.text.prefilter import Prefiltered, StartsOf, matches_at, word_starts
 from yinsi.text.trie import trie_regex
 
 _CJK = "\u4e00-\u9fff"
@@ -58,12 +59,22 @@ class RuleSpan:
     reason: str
 
 
+# Forms of address that make a bare surname a name (王先生), all two characters long.
+_SURNAME_TITLES = ("先生", "女士", "小姐", "老师", "师傅")
+# How long a surname is: one character, or a compound surname's length.
+_SURNAME_LENGTHS = tuple(sorted({1, *map(len, COMPOUND_SURNAMES)}, reverse=True))
+
+
 @dataclass(frozen=True, slots=True)
 class _Compiled:
-    person_label: re.Pattern[str]
+    # The label patterns start with a lookbehind or hold IGNORECASE Latin words, so `re` would run
+    # them at every position; they are tried only where a label's first two characters stand.
+    person_label: Prefiltered
     person_label_spaced: re.Pattern[str]
     titled_surname: re.Pattern[str]
-    address_label: re.Pattern[str]
+    # Where a title `titled_surname` looks for starts; a surname ends right before one.
+    surname_title: StartsOf
+    address_label: Prefiltered
     title_after: re.Pattern[str]
 
 
@@ -71,26 +82,34 @@ class _Compiled:
 def _compiled() -> _Compiled:
     person_labels = trie_regex(PERSON_LABELS)
     address_labels = trie_regex(ADDRESS_LABELS)
+    address_stop = re.escape(_ADDRESS_STOP)
     person_value = f"(?P<value>{_DOT_NAME}|{_CN_NAME}|{_LATIN_NAME})"
     return _Compiled(
-        person_label=re.compile(
-            rf"(?<![A-Za-z_])(?:{person_labels})[\"']?{_SEP}{person_value}{_NAME_END}", re.IGNORECASE
+        person_label=Prefiltered(
+            re.compile(
+                rf"(?<![A-Za-z_])(?:{person_labels})[\"']?{_SEP}{person_value}{_NAME_END}", re.IGNORECASE
+            ),
+            word_starts(PERSON_LABELS, re.IGNORECASE),
         ),
         person_label_spaced=re.compile(
             rf"(?:{trie_regex(('联系人', '收件人', '收货人', '客户', '签收人', '寄件人', '户主', '姓名'))})"
             rf"[ \t]+{person_value}{_NAME_END}"
         ),
-        address_label=re.compile(
-            rf"(?:{address_labels})[\"']?(?:{_SEP}|[ \t]+)(?P<value>[^{re.escape(_ADDRESS_STOP)}]{{4,80}})",
-            re.IGNORECASE,
+        address_label=Prefiltered(
+            re.compile(
+                rf"(?:{address_labels})[\"']?(?:{_SEP}|[ \t]+)(?P<value>[^{address_stop}]{{4,80}})",
+                re.IGNORECASE,
+            ),
+            word_starts(ADDRESS_LABELS, re.IGNORECASE),
         ),
         title_after=re.compile(trie_regex(TITLES)),
         # Only where no name character can precede: start, punctuation, or the end of a role word
         # (投诉人王先生, 业主陈女士), so 李明先生 is left to the tagger.
         titled_surname=re.compile(
             f"(?:(?<![{_CJK}])|(?<=[人户主客者员方]))(?P<value>{_COMPOUND}|{_SURNAME_CLASS})"
-            "(?=先生|女士|小姐|老师|师傅)"
+            f"(?=(?:{'|'.join(_SURNAME_TITLES)}))"
         ),
+        surname_title=StartsOf(_SURNAME_TITLES),
     )
 
 
@@ -129,7 +148,14 @@ _NEXT_FIELD = re.compile(
 
 def titled_surnames(text: str) -> list[RuleSpan]:
     """A surname written with a form of address (王先生, 欧阳女士): the surname is the name."""
-    return [RuleSpan(m.start(), m.end(), "PER", "title") for m in _compiled().titled_surname.finditer(text)]
+    compiled = _compiled()
+    titles = list(compiled.surname_title.positions(text))
+    if not titles:
+        return []
+    # A match ends right before a title, so it starts one surname length before one.
+    starts = sorted({title - length for title in titles for length in _SURNAME_LENGTHS if title >= length})
+    matches = matches_at(compiled.titled_surname, text, starts)
+    return [RuleSpan(m.start(), m.end(), "PER", "title") for m in matches]
 
 
 def title_follows(text: str, end: int) -> bool:

@@ -23,6 +23,8 @@ def bio_tags(length: int, spans: list[tuple[int, int, str]]) -> list[str]:
 def spans_from_tags(tags: list[str]) -> list[tuple[int, int, str]]:
     """(start, end, label) spans from BIO tags; an I- without its B- starts a span (lenient decoding)."""
     spans: list[tuple[int, int, str]] = []
+    if tags.count(TAG_OUTSIDE) == len(tags):  # most windows of business text hold no entity
+        return spans
     start = -1
     label = ""
     for index, tag in enumerate(tags):

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from yinsi.core.entities import entity_type
 from yinsi.core.types import Evidence, Finding
 from yinsi.recognizers.base import Examples
+from yinsi.text.prefilter import Prefiltered, word_starts
 
 if TYPE_CHECKING:
     from yinsi.ner.combine import Scored
@@ -36,7 +37,10 @@ _WINDOW = re.compile(
 _CACHED_SEGMENTS = 4096
 _CACHED_LENGTH = 1000
 # Latin names are only reported after a label; this literal prefilter decides if labels can occur.
-_LABEL_HINT = re.compile(r"name|consignee|receiver|recipient|customer|contact", re.IGNORECASE)
+# Tried only where two letters can start one of the words: an IGNORECASE alternation of Latin words
+# is otherwise run at every position of the text.
+_HINTS = ("name", "consignee", "receiver", "recipient", "customer", "contact")
+_LABEL_HINT = Prefiltered(re.compile("|".join(_HINTS), re.IGNORECASE), word_starts(_HINTS, re.IGNORECASE))
 
 
 class NamedEntityRecognizer:
@@ -70,10 +74,11 @@ class NamedEntityRecognizer:
         self._resolved = False
 
     def analyze(self, text: str) -> Iterator[Finding]:
-        if _CJK.search(text) is None and _LABEL_HINT.search(text) is None:
+        labels = _has_label_hint(text)
+        if not labels and _CJK.search(text) is None:
             return
         tagger = self._model()
-        for offset, segment in _segments(text):
+        for offset, segment in _segments(text, every_line=labels):
             remember = len(segment) <= _CACHED_LENGTH
             for span in _remembered(tagger, segment) if remember else _scored(tagger, segment):
                 yield Finding(
@@ -133,9 +138,16 @@ def _shift(spans: list[tuple[int, int, str]], offset: int) -> list[tuple[int, in
     return [(start + offset, end + offset, label) for start, end, label in spans]
 
 
-def _segments(text: str) -> Iterator[tuple[int, str]]:
-    """(offset, piece) for each line worth looking at, long lines cut after sentence punctuation."""
-    every_line = _LABEL_HINT.search(text) is not None
+def _has_label_hint(text: str) -> bool:
+    return next(_LABEL_HINT.finditer(text), None) is not None
+
+
+def _segments(text: str, *, every_line: bool) -> Iterator[tuple[int, str]]:
+    """(offset, piece) for each line worth looking at, long lines cut after sentence punctuation.
+
+    Lines without a Chinese character are skipped unless `every_line` (the text may hold a Latin
+    name after a label).
+    """
     for match in _LINES.finditer(text):
         line, offset = match.group(), match.start()
         if not every_line and _CJK.search(line) is None:
