@@ -158,3 +158,27 @@ def test_mask_never_turns_an_existing_database_into_a_vault(
     assert yinsi("mask", "x.txt", "--out", "masked", "--vault", str(database), "-q") == 2
     assert "not a yinsi vault" in one_clean_line(capsys.readouterr().err)
     assert database.read_bytes() == before
+
+
+def test_sigterm_mid_mask_leaves_no_partial_copy(tmp_path: Path) -> None:
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    source = tmp_path / "big.txt"
+    line = f"客户 张三 手机 {MOBILE} 身份证 {RESIDENT_ID} 备注 " + "x" * 60 + "\n"
+    source.write_text(line * 300_000, encoding="utf-8")
+    out = tmp_path / "masked"
+    env = {**os.environ, "YINSI_DIGEST_KEY": KEY, "YINSI_KEY": KEY}
+    process = subprocess.Popen([sys.executable, "-m", "yinsi", "mask", str(source), "--out", str(out), "-q"],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, cwd=tmp_path)
+    deadline = time.monotonic() + 60
+    while not list(out.glob(".big.txt.*.tmp")) and time.monotonic() < deadline and process.poll() is None:
+        time.sleep(0.05)
+    assert process.poll() is None, "the copy finished before it could be interrupted"
+    process.send_signal(signal.SIGTERM)
+    _, err = process.communicate(timeout=60)
+    assert process.returncode == 128 + signal.SIGTERM
+    assert b"Traceback" not in err
+    assert list(out.iterdir()) == []

@@ -9,7 +9,10 @@ from __future__ import annotations
 import importlib
 import os
 import pkgutil
+import signal
 import sys
+import threading
+from types import FrameType
 
 import click
 
@@ -58,8 +61,26 @@ def cli() -> None:
     """
 
 
+def _exit_on_sigterm(signum: int, frame: FrameType | None) -> None:
+    raise SystemExit(128 + signum)
+
+
 def main(argv: list[str] | None = None) -> None:
     """Run the CLI; translate library errors into one-line messages and exit codes."""
+    # SIGTERM (`kill`, a CI timeout) unwinds like Ctrl-C, so every verb's half-written output is
+    # discarded rather than left behind; the default action would end the process on the spot.
+    handle = threading.current_thread() is threading.main_thread()  # signals are the main thread's
+    previous = signal.getsignal(signal.SIGTERM) if handle else None
+    if previous == signal.SIG_DFL:
+        signal.signal(signal.SIGTERM, _exit_on_sigterm)
+    try:
+        _main(argv)
+    finally:
+        if previous == signal.SIG_DFL:
+            signal.signal(signal.SIGTERM, previous)
+
+
+def _main(argv: list[str] | None) -> None:
     try:
         result = cli.main(args=argv, prog_name="yinsi", standalone_mode=False)
         # Without standalone mode click returns ctx.exit(code) codes instead of exiting.
