@@ -10,7 +10,9 @@ from yinsi.apps.findings import Severity
 from yinsi.privacy_policy import check_policy, check_text, policy_from_text
 from yinsi.privacy_policy.evaluation import evaluate, load_labelled
 from yinsi.privacy_policy.model import Status
+from yinsi.privacy_policy.rules._text import negated_in_part
 from yinsi.privacy_policy.rules.base import DisclosureRule, RiskRule
+from yinsi.privacy_policy.rules.minors import covers_under_fourteen
 from yinsi.privacy_policy.rules.registry import KINDS, create_all, discover, rule_by_id
 from yinsi.privacy_policy.samples import sample_policy
 
@@ -47,6 +49,23 @@ def test_dev_set_precision_and_recall() -> None:
         assert score.accuracy >= 0.9, score
 
 
+def test_negation_earlier_in_the_sentence_part() -> None:
+    text = "我们不会将您的个人信息出售给任何第三方，但可能提供给其他合作方。"
+    assert negated_in_part(text, text.index("出售"))
+    assert not negated_in_part(text, text.index("提供给"))  # a comma ends the negated part
+    listed = "包括但不限于广告商及其他第三方"
+    assert not negated_in_part(listed, listed.index("其他"))  # 不限于 negates nothing
+    assert negated_in_part("We do not sell your data.", len("We do not "))
+
+
+def test_minors_age_lines() -> None:
+    assert covers_under_fourteen("未满十八周岁的未成年人")
+    assert covers_under_fourteen("儿童个人信息")
+    assert covers_under_fourteen("You must be at least 16 years old.")
+    assert not covers_under_fourteen("Children under 13")
+    assert covers_under_fourteen("未满18周岁") and not covers_under_fourteen("under 13 years")
+
+
 def status(rule_id: str, text: str) -> str:
     result = check_text(policy_from_text(text), rules=[rule_by_id(rule_id)])
     if result.disclosures:
@@ -75,6 +94,40 @@ def status(rule_id: str, text: str) -> str:
     ("policy.minors", "Children under 13 need a parent's consent.", "vague"),
     ("policy.storage_location", "我们不会将您的信息传输至境外。", "vague"),
     ("policy.third_parties", "我们不会与任何第三方共享您的个人信息，除非获得您的单独同意。", "vague"),
+    # wording added after the third held-out set (heldout_c.yaml)
+    ("policy.blanket_sharing", "我们绝不会把您的数据提供给任何合作伙伴。", "clean"),
+    ("policy.blanket_sharing", "We may rent your personal data to marketing firms.", "risky"),
+    ("policy.blanket_sharing", "If we sell our business, the buyer receives the personal data.", "clean"),
+    ("policy.blanket_sharing", "您的信息可能被提供给关联公司和其他合作方。", "risky"),
+    ("policy.bundled_consent", "注册即一并授权我们进行个性化广告推送和数据分析。", "risky"),
+    ("policy.bundled_consent", "A single checkbox covers the service and our marketing emails.", "risky"),
+    ("policy.bundled_consent", "Ads personalisation has its own consent switch.", "clean"),
+    ("policy.catch_all_purpose", "We may use your data for any other purpose permitted by law.", "risky"),
+    ("policy.catch_all_purpose", "如需用于其他用途，我们会另行征得您的同意。", "clean"),
+    ("policy.indefinite_retention", "即使您删除账号，我们依然保留您的订单记录。", "risky"),
+    ("policy.indefinite_retention", "We keep your data for as long as we see fit.", "risky"),
+    ("policy.indefinite_retention", "删除账号后，我们仍依法保存交易记录三年。", "clean"),
+    ("policy.forced_consent", "若您拒绝个性化推荐，我们将无法为您提供服务。", "risky"),
+    ("policy.forced_consent", "If you refuse marketing emails, we will close your account.", "risky"),
+    ("policy.forced_consent", "You must agree to receive our marketing in order to register.", "risky"),
+    ("policy.forced_consent", "若您拒绝提供手机号码，我们将无法为您提供相应服务。", "clean"),
+    ("policy.partner_disclaimer", "商户如何使用您的收货信息，由商户自行负责。", "risky"),
+    ("policy.sensitive_purpose", "我们不会收集您的指纹、声纹等生物识别信息。", "not_applicable"),
+    ("policy.sensitive_purpose", "您的声纹属于敏感个人信息。我们仅将其用于语音登录，并单独征求您的同意。",
+     "present"),
+    ("policy.update_notice", "We will send you a push notification whenever this policy changes.", "present"),
+    ("policy.update_notice", "如有重大变更，我们会以弹窗方式提示您。", "present"),
+    ("policy.minors", "未满十八周岁的用户应在监护人同意后使用本服务。", "present"),
+    ("policy.minors", "儿童使用本产品前须取得父母同意。", "present"),
+    ("policy.minors", "Children under 13 need a parent's consent; users must be at least 13.", "vague"),
+    ("policy.third_parties", "为完成配送，我们会把您的收货地址提供给快递公司。", "present"),
+    ("policy.third_parties", "We may share some data with our partners.", "vague"),
+    ("policy.storage_location", "Your data is stored in encrypted form.", "missing"),
+    ("policy.complaint_channel", "Unsettled complaints can go to a dispute resolution body.", "present"),
+    ("policy.controller_identity", "Payments are processed by Coinly Ltd., 5 Mill Road, York.", "vague"),
+    ("policy.purpose_scope", "当您预订酒店时，您需要提供入住人姓名和手机号码。", "present"),
+    ("policy.purpose_scope", "When you use our services, we collect your device model.", "vague"),
+    ("policy.pi_types", "We log your browsing history and IP address.", "present"),
 ])
 def test_tricky_wording(rule_id: str, text: str, expected: str) -> None:
     assert status(rule_id, text) == expected

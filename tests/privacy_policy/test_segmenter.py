@@ -88,3 +88,11 @@ def test_with_next_stays_in_its_section() -> None:
     assert policy.with_next(first) == "用于登录； 单独同意。"
     assert policy.with_next(second) == "单独同意。"
     assert policy.with_next(third) == "另一节。"
+
+
+def test_around_takes_the_neighbours_in_its_section() -> None:
+    policy = segment("一、甲\n指纹属于敏感信息。仅用于支付。需单独同意。\n二、乙\n另一节。")
+    first, second, _, fourth = policy.clauses
+    assert policy.around(first) == "指纹属于敏感信息。 仅用于支付。"
+    assert policy.around(second) == "指纹属于敏感信息。 仅用于支付。 需单独同意。"
+    assert policy.around(fourth) == "另一节。"

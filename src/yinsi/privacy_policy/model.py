@@ -72,6 +72,14 @@ class PolicyText:
         following = section[clause.index + 1].text if clause.index + 1 < len(section) else ""
         return f"{clause.text} {following}".strip()
 
+    def around(self, clause: Clause) -> str:
+        """The clause with the one before and the one after it in its section: a disclosure often names
+        the data in one sentence and gives the purpose or the consent in the next ("…属于敏感个人信息。
+        我们仅在您单独同意后用于…")."""
+        section = self.sections[clause.section].clauses
+        before = section[clause.index - 1].text if clause.index > 0 else ""
+        return f"{before} {self.with_next(clause)}".strip()
+
 
 MAX_EXCERPT = 160
 

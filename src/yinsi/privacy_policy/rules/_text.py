@@ -19,6 +19,19 @@ def negated(text: str, start: int) -> bool:
     return bool(_ZH_NEGATION.search(before[-12:]) or _EN_NEGATION.search(before))
 
 
+# A negation anywhere earlier in the same sentence part ("我们不会将您的个人信息出售给…"): Chinese puts the
+# object between the negation and the verb, beyond the reach of `negated`. 不限于 / 不仅 do not negate.
+_PART_NEGATION = re.compile(
+    r"不(?:会|得|将|再|能|可|应|予)|绝不|决不|从不|并不|禁止|\b(?:not|never|no)\b|n't\b", re.IGNORECASE)
+_PART_START = re.compile(r"[，,。；;：:！？!?]")
+
+
+def negated_in_part(text: str, start: int) -> bool:
+    """True when a negation occurs between the last comma or stop before `start` and `start`."""
+    part_start = max((match.end() for match in _PART_START.finditer(text, 0, start)), default=0)
+    return bool(_PART_NEGATION.search(text, part_start, start))
+
+
 def affirmed(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
     """The first match of `pattern` in `text` that is not negated."""
     for match in pattern.finditer(text):
@@ -39,8 +52,10 @@ PURPOSE = re.compile(
     re.IGNORECASE)
 COLLECT = re.compile(
     r"收集|获取|采集|读取|调用|访问您的|使用您的|申请.{0,10}权限|需要您提供|请您提供|向您索取|记录您的"
-    r"|\b(?:collect|obtain|gather|access|request|receive|record|read|use)(?:s|ed|ing)?\b"
-    r"|\bask (?:you )?for\b",
+    r"|您(?:需要|需|须|应当?)?(?:提供|填写|上传|提交)"
+    r"|\b(?:collect|obtain|gather|access|request|record)(?:s|es|ed|ing)?\b|\breceiv(?:e|es|ed|ing)\b"
+    r"|\bread(?:s|ing)?\b|\bus(?:e|es|ed|ing)\b|\blog(?:s|ged)?\b(?! (?:in|out|on|off|into)\b)"
+    r"|\bask (?:you )?for\b|\byou (?:give|provide|submit|enter|upload)\b",
     re.IGNORECASE)
 GENERIC_PI = re.compile(
     r"个人信息|个人数据|用户信息|设备信息|相关信息"
@@ -51,7 +66,8 @@ SHARE = re.compile(
     r"共享|分享给|提供给|向(?:[^，,。；;]{0,20})提供|对外提供|转让|披露|委托(?:[^，,。；;]{0,10})处理"
     r"|第三方(?:SDK|软件开发工具包)|接入|嵌入|(?:使用|集成|接入|嵌入)了?[^，,。；;]{0,20}SDK"
     r"|\bshar(?:e|es|ed|ing)\b|\bdisclos(?:e|es|ed|ing|ure)\b|\btransfer\b|\bsell\b"
-    r"|\bprovide (?:it |them |your \w+ )?to\b|\b(?:use|uses|integrate[sd]?|embed[sd]?)\b[^.;]{0,40}\bSDK"
+    r"|\bprovide (?:it |them |your \w+ )?to\b|\bpass(?:es|ed)? (?:it |them )?(?:on )?to\b"
+    r"|\b(?:use|uses|integrate[sd]?|embed[sd]?)\b[^.;]{0,40}\bSDK"
     r"|(?<![A-Za-z])SDKs?(?![A-Za-z])",
     re.IGNORECASE)
 THIRD_PARTY = re.compile(

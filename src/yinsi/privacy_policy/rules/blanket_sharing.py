@@ -7,7 +7,7 @@ import re
 from yinsi.apps.findings import Severity
 from yinsi.privacy_policy.model import Clause
 from yinsi.privacy_policy.rules import references as ref
-from yinsi.privacy_policy.rules._text import SHARE, affirmed
+from yinsi.privacy_policy.rules._text import GENERIC_PI, SHARE, THIRD_PARTY, affirmed, negated_in_part
 from yinsi.privacy_policy.rules.base import RiskRule
 
 # "Any / every partner" counts only as the recipient ("提供给任何第三方", "share with all partners"), not
@@ -33,9 +33,31 @@ _LAWFUL_EXCEPTION = re.compile(
     re.IGNORECASE)
 
 
+# An open recipient list: "关联公司、合作伙伴及其他第三方", "任何第三方", "including but not limited to
+# advertisers".
+_OPEN_RECIPIENTS = re.compile(
+    r"(?:及|和|以及|或|或者)其他(?:的)?(?:第三方|合作伙伴|合作方|公司|机构)|任何(?:的)?第三方|包括但不限于"
+    r"|\b(?:and|or) other third[- ]parties\b|\bany third[- ]part(?:y|ies)\b"
+    r"|\bincluding,? (?:but not limited to|without limitation)\b",
+    re.IGNORECASE)
+# Recipients using the data for their own ends, or the data sold.
+_OWN_ENDS = re.compile(
+    r"用于其(?:自身|自己)?的?(?:商业|营销|推广|经营)?(?:用途|目的)"
+    r"|\bfor (?:their|its) own (?:[a-z]+ )?purposes\b",
+    re.IGNORECASE)
+_SALE = re.compile(r"出售|售卖|出租|买卖|\bsell\b|\bsold\b|\brent\b|\btrade\b", re.IGNORECASE)
+# A sale of the business (merger, acquisition) is a transfer GB/T 35273 9.3 treats on its own.
+_BUSINESS_SALE = re.compile(
+    r"合并|收购|重组|破产|资产转让|\bmerger|\bacquisition|\bacquired\b|\bbusiness(?:es)?\b|\bassets\b"
+    r"|\breorgani[sz]",
+    re.IGNORECASE)
+
+
 class BlanketSharingRule(RiskRule):
-    """Sharing personal information with any third party, every partner, or without (further) consent,
-    outside the lawful exceptions. PIPL art. 23 requires telling who receives what and a separate consent."""
+    """Sharing personal information with any third party, every partner, an open list of recipients
+    ("及其他第三方", "including but not limited to"), recipients using it for their own ends, or without
+    (further) consent; or selling it. Lawful exceptions and the sale of the business are not flagged.
+    PIPL art. 23 requires telling who receives what and a separate consent."""
 
     id = "policy.blanket_sharing"
     severity = Severity.HIGH
@@ -49,5 +71,18 @@ class BlanketSharingRule(RiskRule):
         text = clause.text
         if _LAWFUL_EXCEPTION.search(text):
             return False
-        return (affirmed(_ANY_RECIPIENT, text) is not None
-                or (bool(SHARE.search(text)) and affirmed(_WITHOUT_CONSENT, text) is not None))
+        any_recipient = affirmed(_ANY_RECIPIENT, text)
+        if any_recipient is not None and not negated_in_part(text, any_recipient.start()):
+            return True
+        sale = _SALE.search(text)
+        if sale and GENERIC_PI.search(text) and not negated_in_part(text, sale.start()) \
+                and not _BUSINESS_SALE.search(text):
+            return True
+        if not SHARE.search(text):
+            return False
+        if affirmed(_WITHOUT_CONSENT, text) is not None:
+            return True
+        if not THIRD_PARTY.search(text):
+            return False
+        return any(match is not None and not negated_in_part(text, match.start())
+                   for match in (_OPEN_RECIPIENTS.search(text), _OWN_ENDS.search(text)))

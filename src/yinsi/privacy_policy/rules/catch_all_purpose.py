@@ -7,7 +7,7 @@ import re
 from yinsi.apps.findings import Severity
 from yinsi.privacy_policy.model import Clause
 from yinsi.privacy_policy.rules import references as ref
-from yinsi.privacy_policy.rules._text import affirmed
+from yinsi.privacy_policy.rules._text import affirmed, negated_in_part
 from yinsi.privacy_policy.rules.base import RiskRule
 
 _IMPROVE = re.compile(
@@ -25,9 +25,25 @@ _SAFE = re.compile(
     re.IGNORECASE)
 
 
+# An open-ended purpose list: "以及其他与我们业务相关的用途", "for such other purposes as we may determine".
+_OPEN_ENDED = re.compile(
+    r"(?:其他|其它)(?:任何|一切)?(?:与[^，,。；;]{0,12}相关的|合法的?|商业|业务|我们认为[^，,。；;]{0,10}的)?(?:用途|目的)"
+    r"|(?:任何|一切)(?:其他|其它)?(?:合法的?|商业)?(?:用途|目的)"
+    r"|\b(?:any|all|such) other (?:[a-z]+ ){0,2}purposes?\b"
+    r"|\bother (?:business|commercial|lawful|legitimate|internal) purposes?\b"
+    r"|\bfor any (?:lawful |legitimate )?(?:business )?purpose\b",
+    re.IGNORECASE)
+# "如要用于本政策未载明的其他用途，我们会事先征求您的同意" names the other use only to promise consent for it.
+_CONSENT_FIRST = re.compile(
+    r"征求|征得|(?:取得|获得|经过?)您?的?(?:同意|授权)|\b(?:ask|seek|obtain|request)\w* (?:for )?your "
+    r"(?:consent|permission)\b|\bwith your (?:prior )?consent\b",
+    re.IGNORECASE)
+
+
 class CatchAllPurposeRule(RiskRule):
-    """Personal information collected or used "to improve our services" or "to enhance user experience":
-    a purpose that fits everything and so limits nothing (PIPL art. 6 requires a clear purpose)."""
+    """Personal information collected or used "to improve our services", "to enhance user experience" or
+    "for other purposes": a purpose that fits everything and so limits nothing (PIPL art. 6 requires a
+    clear purpose). An open-ended use for which consent will be asked first is not flagged."""
 
     id = "policy.catch_all_purpose"
     severity = Severity.MEDIUM
@@ -40,4 +56,8 @@ class CatchAllPurposeRule(RiskRule):
 
     def flags(self, clause: Clause) -> bool:
         text = clause.text
-        return (affirmed(_IMPROVE, text) is not None and bool(_USE.search(text)) and not _SAFE.search(text))
+        if affirmed(_IMPROVE, text) is not None and _USE.search(text) and not _SAFE.search(text):
+            return True
+        open_ended = _OPEN_ENDED.search(text)
+        return bool(open_ended and _USE.search(text) and not negated_in_part(text, open_ended.start())
+                    and not _CONSENT_FIRST.search(text))

@@ -15,7 +15,9 @@ _COMPLAINT = re.compile(
     re.IGNORECASE)
 _EXTERNAL = re.compile(
     r"(?:网信|监管|主管|有关|相关|消费者协会|工商|公安|电信)[^，,。；;]{0,8}(?:部门|机构|机关)|人民法院"
-    r"|法院|仲裁|\b(?:regulator|supervisory authority|data protection authority|court|arbitration)\b",
+    r"|法院|仲裁|(?:调解|争议解决|纠纷解决)(?:机构|组织|中心)"
+    r"|\b(?:regulator|supervisory authority|data protection authority|court|arbitration|ombudsman)\b"
+    r"|\b(?:independent |alternative )?dispute resolution (?:provider|body|service|scheme|mechanism)\b",
     re.IGNORECASE)
 _POINTER = re.compile(
     r"联系我们|本政策[^，,。；;]{0,10}(?:所列|公布|提供)的?(?:联系)?方式|上述(?:联系)?方式|\bcontact us\b"

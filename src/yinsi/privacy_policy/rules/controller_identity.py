@@ -21,6 +21,13 @@ _GENERIC_CONTACT = re.compile(
     re.IGNORECASE)
 
 
+# A company named as a processor or recipient ("Payments are processed by PayFlow Inc.; PayFlow's own
+# privacy notice applies") is not the controller, unless a role word says it is.
+_OTHER_PARTY = re.compile(
+    r"\bprocessed by\b|\bown privacy (?:notice|policy)\b|其(?:自己|自身)的隐私政策|代表我们处理|受托|SDK",
+    re.IGNORECASE)
+
+
 class ControllerIdentityRule(DisclosureRule):
     """Present: a legal name (…有限公司, Co., Ltd., Inc. …) or a stated operator, plus a concrete contact
     (e-mail, telephone, postal or web address). Vague: only one of them, or "contact customer service"."""
@@ -36,7 +43,8 @@ class ControllerIdentityRule(DisclosureRule):
 
     def assess(self, context: PolicyContext) -> Assessment:
         named = [clause for clause in context.policy.clauses
-                 if COMPANY.search(clause.context) or _ROLE.search(clause.text)]
+                 if _ROLE.search(clause.text)
+                 or (COMPANY.search(clause.context) and not _OTHER_PARTY.search(clause.text))]
         reachable = [clause for clause in context.policy.clauses if concrete_contact(clause.text)]
         if named and reachable:
             return Assessment(Status.PRESENT, tuple(dict.fromkeys((*named[:1], *reachable[:2]))))

@@ -11,19 +11,24 @@ from yinsi.privacy_policy.rules import references as ref
 from yinsi.privacy_policy.rules.base import RiskRule
 
 _REFUSE = re.compile(
-    r"不同意|拒绝|不授权|不提供|不接受|撤回|关闭|\b(?:do not|don't|refuse to|decline to|choose not to)\b"
-    r"|\b(?:refuse|decline|withdraw|disagree)\b",
+    r"不同意|拒绝|不授权|不提供|不接受|撤回|关闭|否则|\b(?:do not|don't|refuse to|decline to|choose not to)\b"
+    r"|\b(?:refus|declin|withdr[ae]w|disagree)\w*|\botherwise\b",
     re.IGNORECASE)
 _UNABLE = re.compile(
-    r"(?:将|则|会)?(?:无法|不能|不可|不得|将不能|不再能够?|停止)(?:继续)?(?:为您提供|使用|访问|享受|注册"
-    r"|登录|提供)|\b(?:cannot|can't|can not|will not be able to|won't be able to|unable to|may not"
-    r"|must stop)\b[^.;]{0,10}\b(?:use|access|continue|provide|register|sign)",
+    r"(?:将|则|会)?(?:无法|不能|不可|不得|将不能|不再能够?|停止)(?:继续|完成)?(?:为您提供|使用|访问|享受|注册"
+    r"|登录|提供)|我们(?:将|会|有权)?(?:直接)?注销您的(?:账号|帐号|账户)"
+    r"|\b(?:cannot|can't|can not|will not be able to|won't be able to|unable to|may not|must stop)\b"
+    r"[^.;]{0,10}\b(?:use|access|continue|provide|register|sign)"
+    r"|\bprevents? you from (?:using|accessing|continuing|signing|registering)"
+    r"|\b(?:we|we'll)\b(?: will| may| shall| would)? (?:close|terminate|suspend|deactivate|delete)"
+    r" your account\b",
     re.IGNORECASE)
 _WHOLE = re.compile(
     r"本(?:应用|产品|服务|App|软件|平台|网站)|我们的(?:产品|服务)"
-    r"|(?:全部|所有|任何)(?:的)?(?:功能|服务|产品)|产品(?:和|及|与)服务"
+    r"|(?:全部|所有|任何)(?:的)?(?:功能|服务|产品)|产品(?:和|及|与)服务|为您提供服务|(?:完成)?注册|您的(?:账号|帐号|账户)"
     r"|\b(?:the|our|this) (?:app|application|services?|products?|platform|website)\b"
-    r"|\bany of our (?:services|products|features)\b|\ball (?:of )?(?:the |our )?(?:features|services)\b",
+    r"|\bany of our (?:services|products|features)\b|\ball (?:of )?(?:the |our )?(?:features|services)\b"
+    r"|\byour account\b",
     re.IGNORECASE)
 _NON_ESSENTIAL = re.compile(
     r"通讯录|个性化|营销|推荐|广告|改善|提升|体验|定向推送|\bcontacts\b|\bpersonali[sz]|\bmarketing\b"
@@ -43,9 +48,18 @@ _STILL_OK = re.compile(
     re.IGNORECASE)
 
 
+# "您必须同意…用于广告推送才能注册", "you must allow marketing messages to create an account".
+_MUST = re.compile(
+    r"(?:必须|需要?|须)(?:先)?(?:同意|授权|允许|开启|接受)(?P<zh>[^。；;]{0,40}?)(?:才能|方可|才可以?)(?:使用|注册|登录|访问)"
+    r"|\byou must (?:first )?(?:allow|agree|consent|accept|enable|grant|let|opt in)\b(?P<en>[^.;]{0,80}?)"
+    r"\b(?:in order )?to (?:use|create|register|sign up|access|open)\b",
+    re.IGNORECASE)
+
+
 class ForcedConsentRule(RiskRule):
-    """Refusing (or withdrawing) consent costs the whole service, or every permission must be granted at
-    once. Refusing a single function's data, or what registration needs, is not flagged."""
+    """Refusing (or withdrawing) consent costs the whole service or the account, using or registering is
+    made conditional on a non-essential use (marketing, ads, contacts), or every permission must be granted
+    at once. Refusing a single function's data, or what registration needs, is not flagged."""
 
     id = "policy.forced_consent"
     severity = Severity.HIGH
@@ -61,9 +75,14 @@ class ForcedConsentRule(RiskRule):
             return False
         if _BUNDLE.search(text):
             return True
+        must = _MUST.search(text)
+        if must and _NON_ESSENTIAL.search(must.group("zh") or must.group("en") or ""):
+            return True
         refuse = _REFUSE.search(text)
         unable = _UNABLE.search(text, refuse.end()) if refuse else None
-        if unable is None or not _WHOLE.search(text, unable.start()):
+        if refuse is None or unable is None or not _WHOLE.search(text, unable.start()):
             return False
-        refused = text[refuse.start():unable.start()] if refuse else ""
+        # "必须同意…，否则无法注册": what is demanded comes before "otherwise".
+        otherwise = refuse.group().lower() in {"否则", "otherwise"}
+        refused = text[:refuse.start()] if otherwise else text[refuse.start():unable.start()]
         return not (_NECESSARY.search(refused) and not _NON_ESSENTIAL.search(refused))

@@ -7,7 +7,7 @@ import re
 from yinsi.apps.findings import Severity
 from yinsi.privacy_policy.model import Clause
 from yinsi.privacy_policy.rules import references as ref
-from yinsi.privacy_policy.rules._text import affirmed
+from yinsi.privacy_policy.rules._text import PERIOD, affirmed, negated_in_part
 from yinsi.privacy_policy.rules.base import RiskRule
 
 _PATTERN = re.compile(
@@ -19,9 +19,23 @@ _PATTERN = re.compile(
     re.IGNORECASE)
 
 
+# Kept on after the account is gone, or for as long as the company likes, with no period stated.
+_AFTER_DELETION = re.compile(
+    r"(?:注销|删除)[^。；;]{0,20}(?:后|时|，|,)[^。；;]{0,15}(?:仍(?:然|将|会)?|依然|继续|照常)(?:将|会)?"
+    r"(?:保留|保存|存储|留存)"
+    r"|\b(?:retain\w*|keep\w*|kept|stor(?:e|ed|es|ing)|hold\w*)\b[^.;]{0,60}\b(?:even )?after (?:you )?"
+    r"(?:delete|close|deactivate|cancel)\w* (?:your|the) account\b"
+    r"|\bas long as we (?:see fit|wish|want|like|deem (?:it )?(?:necessary|appropriate|fit))\b"
+    r"|只要我们认为(?:有)?必要|\bno (?:fixed )?(?:deletion|expiry|expiration|end) date\b",
+    re.IGNORECASE)
+# A stated period or a legal duty bounds it ("注销后仍依法保存交易信息三年").
+_BOUNDED = re.compile(r"法律|法规|监管|期限|\blaw\b|\blegal\b|\bregulat", re.IGNORECASE)
+
+
 class IndefiniteRetentionRule(RiskRule):
-    """Personal information kept permanently or without any time limit. The period must be the shortest
-    the purpose needs (PIPL art. 19). "永久删除" / "permanently delete" is not retention."""
+    """Personal information kept permanently, without any time limit, after the account is deleted, or
+    for as long as the company sees fit. The period must be the shortest the purpose needs (PIPL art. 19).
+    "永久删除" / "permanently delete" is not retention."""
 
     id = "policy.indefinite_retention"
     severity = Severity.MEDIUM
@@ -32,4 +46,9 @@ class IndefiniteRetentionRule(RiskRule):
     references = (ref.PIPL_19, ref.GBT_6_1)
 
     def flags(self, clause: Clause) -> bool:
-        return affirmed(_PATTERN, clause.text) is not None
+        text = clause.text
+        if affirmed(_PATTERN, text) is not None:
+            return True
+        after = _AFTER_DELETION.search(text)
+        return bool(after and not negated_in_part(text, after.start()) and not PERIOD.search(text)
+                    and not _BOUNDED.search(text))

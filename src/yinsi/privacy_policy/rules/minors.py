@@ -7,11 +7,13 @@ import re
 from yinsi.apps.findings import Severity
 from yinsi.privacy_policy.model import Status
 from yinsi.privacy_policy.rules import references as ref
+from yinsi.privacy_policy.rules._text import number_value
 from yinsi.privacy_policy.rules.base import Assessment, DisclosureRule, PolicyContext
 
 _MINORS = re.compile(
     r"未成年|儿童|青少年|不满\s*\S{1,3}\s*周?岁|未满\s*\S{1,3}\s*周?岁|\bminors?\b|\bchild(?:ren)?\b"
-    r"|\bkids?\b|\bunder (?:the age of )?\d+\b|\byounger than\b",
+    r"|\bkids?\b|\bunder (?:the age of )?\d+\b|\byounger than\b"
+    r"|\bat least 1[3-8]\b(?! (?:days?|weeks?|months?|hours?|minutes?|times|%))|年满\s*\S{1,3}\s*周?岁",
     re.IGNORECASE)
 _FOURTEEN = re.compile(
     r"(?:不满|未满|低于|小于|以下|under|below|younger than|less than)[^，,。；;]{0,12}(?:14|十四|fourteen)"
@@ -22,8 +24,30 @@ _GUARDIAN = re.compile(
     re.IGNORECASE)
 
 
+# An age line at or above 14 covers the under-14s too ("未满18周岁…应取得监护人同意", "at least 16 years
+# old").
+_AGE_LINE = re.compile(
+    r"(?:不满|未满|低于|小于|年满|满|under|below|younger than|less than|at least)\s*(?:the age of\s*)?"
+    r"(\d{1,2}|十[四五六七八])\s*(?:周岁|岁|years?)?|(\d{1,2}|十[四五六七八])\s*周?岁以下",
+    re.IGNORECASE)
+# 儿童 is a child under 14 by definition (《儿童个人信息网络保护规定》 art. 2); "children" in English is not.
+_CHILD_ZH = re.compile(r"儿童")
+
+
+def covers_under_fourteen(text: str) -> bool:
+    """The clause addresses children under 14, by that line, a higher one, or the word 儿童."""
+    if _FOURTEEN.search(text) or _CHILD_ZH.search(text):
+        return True
+    for match in _AGE_LINE.finditer(text):
+        value = number_value(match.group(1) or match.group(2))
+        if value is not None and 14 <= value <= 18:
+            return True
+    return False
+
+
 class MinorsRule(DisclosureRule):
-    """Present: the policy addresses children under 14 and requires a parent's or guardian's consent.
+    """Present: the policy addresses children under 14 (or every minor up to an age line of 14 to 18, or
+    儿童, which means under 14) and requires a parent's or guardian's consent.
     Vague: minors mentioned without the 14-year threshold or without guardian consent (e.g. an
     under-13 clause written for COPPA)."""
 
@@ -40,8 +64,8 @@ class MinorsRule(DisclosureRule):
         about = [clause for clause in context.policy.clauses if _MINORS.search(clause.context)]
         if not about:
             return Assessment(Status.MISSING, lacking=("under 14", "guardian consent"))
-        fourteen = [clause for clause in about if _FOURTEEN.search(clause.text)]
-        guardian = [clause for clause in about if _GUARDIAN.search(clause.text)]
+        fourteen = [clause for clause in about if covers_under_fourteen(clause.text)]
+        guardian = [clause for clause in about if _GUARDIAN.search(context.policy.with_next(clause))]
         if fourteen and guardian:
             return Assessment(Status.PRESENT, tuple(dict.fromkeys((*fourteen, *guardian))))
         lacking = (() if fourteen else ("under 14",)) + (() if guardian else ("guardian consent",))

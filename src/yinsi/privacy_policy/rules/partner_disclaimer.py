@@ -14,13 +14,22 @@ _DISCLAIM = re.compile(
     r"(?:不|无需|无须|毋须)承担(?:任何)?(?:法律)?(?:责任|赔偿)|概不(?:负责|承担)|不负(?:任何)?(?:法律)?责任"
     r"|免除[^，,。；;]{0,8}责任|不对[^，,。；;]{0,30}(?:负责|承担)|与(?:我们|本公司|本平台)无关"
     r"|\b(?:not|never) (?:be )?(?:responsible|liable)\b|\bno (?:responsibility|liability)\b|\bdisclaim"
-    r"|\bnot accept (?:any )?(?:responsibility|liability)\b|\bat your own risk\b",
+    r"|\bnot accept (?:any )?(?:responsibility|liability)\b|\bat your own risk\b"
+    # the blame put on the other party: "由其自行负责", "is the vendor's responsibility, not ours"
+    r"|由(?:其|第三方|该第三方|商家|商户|合作方|对方)(?:自行|独立)(?:负责|承担)|\bresponsibility,? not ours\b"
+    r"|\b(?:is|are|remains?) (?:solely )?(?:the|their|its) (?:[a-z]+'s )?(?:sole )?"
+    r"(?:responsibility|liability)\b",
     re.IGNORECASE)
 _OWN = re.compile(
     r"我们(?:将|会)?(?:依法)?承担"
     r"|(?:we|us) (?:remain|are|will be|shall be) (?:fully )?(?:responsible|liable)"
     r"|不(?:会|因)[^，,。；;]{0,10}(?:免除|减轻)",
     re.IGNORECASE)
+
+
+# Who else may receive the data: the general third-party words, plus merchants and vendors of a platform.
+_RECIPIENT = re.compile(r"商家|商户|卖家|入驻方|\bmerchants?\b|\bsellers?\b|\bvendors?\b|\bsuppliers?\b",
+                        re.IGNORECASE)
 
 
 class PartnerDisclaimerRule(RiskRule):
@@ -37,4 +46,5 @@ class PartnerDisclaimerRule(RiskRule):
 
     def flags(self, clause: Clause) -> bool:
         text = clause.text
-        return bool(THIRD_PARTY.search(text) and _DISCLAIM.search(text) and not _OWN.search(text))
+        return bool((THIRD_PARTY.search(text) or _RECIPIENT.search(text)) and _DISCLAIM.search(text)
+                    and not _OWN.search(text))

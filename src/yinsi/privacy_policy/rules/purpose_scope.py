@@ -2,11 +2,22 @@
 
 from __future__ import annotations
 
+import re
+
 from yinsi.apps.findings import Severity
 from yinsi.privacy_policy.model import Status
 from yinsi.privacy_policy.rules import references as ref
 from yinsi.privacy_policy.rules._text import COLLECT, GENERIC_PI, PURPOSE, affirmed
 from yinsi.privacy_policy.rules.base import Assessment, DisclosureRule, PolicyContext
+
+# The business function a type is collected in is its scope (GB/T 35273 5.5 b): "在您注册账号时，您需要提供
+# 手机号码". Using "the service" as a whole is no function.
+_FUNCTION = re.compile(
+    r"(?:在|当)您(?!使用(?:我们的|本)?(?:产品|服务|App|应用|平台|软件)时)[^，,。；;]{1,20}时"
+    r"|\b(?:when|once|if|whenever) you (?!use (?:our|the|this) (?:services?|app|products?|platform)\b)"
+    r"(?:sign up|register|book|order|create|place|pay|add|turn on|enable|upload|post|contact|join|choose"
+    r"|apply|check in|check out|verify|link|connect)\b",
+    re.IGNORECASE)
 
 
 class PurposeScopeRule(DisclosureRule):
@@ -31,7 +42,7 @@ class PurposeScopeRule(DisclosureRule):
                 continue
             named = vocabulary.pi_types_in(clause.text)
             purpose = PURPOSE.search(clause.text)
-            if named and purpose:
+            if named and (purpose or _FUNCTION.search(clause.text)):
                 specific.append(clause)
             elif purpose and GENERIC_PI.search(clause.text):
                 generic.append(clause)

@@ -13,16 +13,22 @@ from yinsi.privacy_policy.rules.base import Assessment, DisclosureRule, PolicyCo
 _LOCATION = re.compile(
     r"(?:存储|存放|保存|储存|位于|服务器)[^。；;]{0,20}(?:境内|中国大陆|中国内地|中华人民共和国"
     r"|[\u4e00-\u9fff]{2,6}(?:市|省|国)|数据中心)|(?:境内|中华人民共和国境内)[^。；;]{0,12}(?:存储|存放"
-    r"|保存|储存)|位于[\u4e00-\u9fff]{2,8}的(?:服务器|数据中心|机房)|\b(?:stored?|hosted|kept"
-    r"|servers?(?: are)? located)\b.{0,40}\b(?:in|within) (?:the )?(?:mainland China|China"
-    r"|People's Republic of China|PRC|[A-Z][a-z]+(?: [A-Z][a-z]+)?)\b",
+    r"|保存|储存)|位于[\u4e00-\u9fff]{2,8}的(?:服务器|数据中心|机房)|\b(?:stored?|host(?:s|ed|ing)?|kept"
+    r"|servers?(?: are)? located|data cent(?:re|er)s?)\b.{0,60}\b(?:in|within) (?:the )?"
+    r"(?:mainland China|China"
+    r"|People's Republic of China|PRC|(?-i:[A-Z][a-z]+)(?: (?-i:[A-Z][a-z]+))?)\b",
     re.IGNORECASE)
 _CROSS_BORDER = re.compile(
     r"跨境|境外|出境|海外|向(?:其他)?国家|\bcross-border\b"
     r"|\boutside (?:of )?(?:mainland )?(?:China|the PRC)\b"
     r"|\b(?:transfer\w*|send|move|stor\w*)\b[^.;]{0,50}\boutside\b|\babroad\b|\boverseas\b"
     r"|\bother countries\b|\binternational(?:ly)? transfers?\b"
-    r"|\btransfer(?:red)? to (?:another|other) (?:country|jurisdiction)",
+    r"|\btransfer(?:red)? to (?:another|other) (?:country|jurisdiction)"
+    # the legal bases of a transfer abroad name one (PIPL art. 38; GDPR chapter V)
+    r"|标准合同|个人信息保护认证|\bstandard contractual clauses\b|\badequacy decision\b"
+    r"|\bbinding corporate rules\b"
+    # remote access from another country is a transfer too
+    r"|\b(?:accessed|viewed) (?:by [^.;]{0,50})?\b(?:in|from) (?:the )?(?-i:[A-Z][a-z]+)",
     re.IGNORECASE)
 
 

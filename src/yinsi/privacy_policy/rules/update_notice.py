@@ -12,13 +12,17 @@ from yinsi.privacy_policy.rules.base import Assessment, DisclosureRule, PolicyCo
 _CHANGE = re.compile(
     r"(?:更新|修订|修改|变更|调整)[^。；;]{0,12}(?:本政策|本隐私政策|隐私政策|本指引|本声明|政策)"
     r"|(?:本政策|本隐私政策|隐私政策|本指引)[^。；;]{0,12}(?:更新|修订|修改|变更|调整)"
+    r"|(?:重大|实质性?的?)(?:变更|变化|修订)|(?:最近|最新)?(?:更新|修订)(?:日期|时间)"
+    r"|\blast (?:updated|revised)\b"
     r"|\b(?:update|change|modify|revise|amend)s?\b.{0,40}\b(?:this |our )?(?:privacy )?(?:policy|notice)\b"
-    r"|\b(?:policy|notice)\b.{0,30}\b(?:updated|changed|modified|revised|amended)\b",
+    r"|\b(?:policy|notice)\b.{0,30}\b(?:updated|changed|modified|revised|amended|changes?|is updated)\b"
+    r"|\b(?:material|significant|substantial) (?:changes?|updates?|revisions?)\b",
     re.IGNORECASE)
 _ACTIVE = re.compile(
     r"弹窗|弹出|推送|站内信|短信|邮件|显著(?:方式|位置|提示)|提醒您|重新(?:征得|取得|获得)"
     r"|再次(?:征得|取得|获得)|单独(?:通知|告知)|\bpop-?up\b|\bpush notification|\be-?mail(?:ing)? you\b"
     r"|\bby e-?mail\b|\bin-app (?:notice|message|notification)\b|\bprominent notice\b"
+    r"|\be-?mail address (?:linked|associated|registered)\b|\b(?:email|write to|text) you\b"
     r"|\bnotify you (?:by|through|via)\b|\b(?:ask|obtain|seek) (?:for )?your (?:consent|agreement) again\b"
     r"|\bre-?consent\b",
     re.IGNORECASE)
@@ -39,7 +43,9 @@ class UpdateNoticeRule(DisclosureRule):
 
     def assess(self, context: PolicyContext) -> Assessment:
         about = [clause for clause in context.policy.clauses if _CHANGE.search(clause.context)]
-        active = [clause for clause in about if _ACTIVE.search(clause.text)]
+        # "我们可能适时修订本政策。修订后，我们会以弹窗形式…": the notice is often the next sentence.
+        policy = context.policy
+        active = [clause for clause in about if _ACTIVE.search(policy.with_next(clause))]
         if active:
             return Assessment(Status.PRESENT, tuple(active))
         if about:
