@@ -182,3 +182,21 @@ def test_sigterm_mid_mask_leaves_no_partial_copy(tmp_path: Path) -> None:
     assert process.returncode == 128 + signal.SIGTERM
     assert b"Traceback" not in err
     assert list(out.iterdir()) == []
+
+
+@pytest.mark.parametrize(("name", "content"), [
+    ("broken.yaml", f"name: x\nrules: [{RESIDENT_ID}\n".encode()),
+    ("tabs.yaml", f"name: x\nrules:\n\tCN_MOBILE: {MOBILE}\n".encode()),
+    ("binary.yaml", bytes(range(256)) * 4),
+    ("gbk.yaml", "name: 策略\nrules: {}\n".encode("gbk")),
+    ("broken.json", f'{{"rules": "{RESIDENT_ID}",'.encode()),
+    ("broken.toml", f'rules = "{RESIDENT_ID}\n'.encode()),
+], ids=lambda value: value if isinstance(value, str) else "")
+def test_a_broken_policy_file_is_one_line_without_its_content(
+    work: Path, name: str, content: bytes, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (work / name).write_bytes(content)
+    (work / "x.txt").write_text("nothing\n", encoding="utf-8")
+    assert yinsi("mask", "x.txt", "--out", "masked", "--policy", name) == 2
+    line = one_clean_line(capsys.readouterr().err)
+    assert line.startswith(f"yinsi: error: policy {name}")

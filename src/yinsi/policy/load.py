@@ -59,7 +59,12 @@ def load_policy(source: str | Path | Mapping[str, Any] | Policy) -> Policy:
         raise ConfigurationError(
             f"policy {str(source)!r} is neither a file nor a preset ({', '.join(presets())})"
         )
-    text = path.read_text(encoding="utf-8")
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as error:
+        raise ConfigurationError(f"policy {path}: not UTF-8 text (byte {error.start})") from None
+    except OSError as error:
+        raise ConfigurationError(f"policy {path}: {error.strerror or error}") from None
     if path.suffix.lower() == ".toml":
         try:
             data: Any = tomllib.loads(text)
@@ -81,7 +86,11 @@ def _parse_yaml(text: str, where: str) -> Any:
     try:
         return yaml.safe_load(text)
     except yaml.YAMLError as error:
-        raise ConfigurationError(f"policy {where}: invalid YAML ({error})") from None
+        # str(error) quotes the offending line of the file, which may hold anything: say where only.
+        problem = getattr(error, "problem", None) or type(error).__name__
+        mark = getattr(error, "problem_mark", None)
+        at = f" at line {mark.line + 1}, column {mark.column + 1}" if mark is not None else ""
+        raise ConfigurationError(f"policy {where}: invalid YAML ({problem}{at})") from None
 
 
 def policy_from_mapping(data: Any, *, default_name: str) -> Policy:
