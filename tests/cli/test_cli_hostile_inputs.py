@@ -200,3 +200,15 @@ def test_a_broken_policy_file_is_one_line_without_its_content(
     assert yinsi("mask", "x.txt", "--out", "masked", "--policy", name) == 2
     line = one_clean_line(capsys.readouterr().err)
     assert line.startswith(f"yinsi: error: policy {name}")
+
+
+@pytest.mark.parametrize("content", [bytes(range(256)), "a.apk,拍摄美化类\n".encode("gbk")],
+                         ids=["binary", "gbk"])
+def test_app_rank_categories_file_that_is_not_utf8(
+    work: Path, content: bytes, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (work / "apks").mkdir()
+    (work / "apks" / "a.apk").write_bytes(b"not a zip")
+    (work / "categories.csv").write_bytes(content)
+    assert yinsi("app", "rank", "apks", "--categories", "categories.csv") == 2
+    assert "--categories" in one_clean_line(capsys.readouterr().err)

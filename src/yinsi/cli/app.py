@@ -84,6 +84,9 @@ def _load_category_map(path: Path) -> dict[str, AppCategory | None]:
     mapping: dict[str, AppCategory | None] = {}
     try:
         lines = path.read_text(encoding="utf-8-sig").splitlines()
+    except UnicodeDecodeError as error:
+        raise click.BadParameter(f"{path}: not UTF-8 text (byte {error.start})",
+                                 param_hint="--categories") from None
     except OSError as error:
         raise click.BadParameter(f"{path}: {error.strerror or error}", param_hint="--categories") from error
     for number, line in enumerate(lines, start=1):
