@@ -44,8 +44,16 @@ class Prefiltered:
         self.starts = starts
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
-        """The matches of `pattern` in `text`, left to right and non-overlapping."""
-        return matches_at(self.pattern, text, (found.start() for found in self.starts.finditer(text)))
+        """The matches of `pattern` in `text`, left to right and non-overlapping (as `matches_at`)."""
+        match_at = self.pattern.match
+        found: list[re.Match[str]] = []
+        end = 0
+        for candidate in self.starts.finditer(text):
+            start = candidate.start()
+            if start >= end and (match := match_at(text, start)) is not None:
+                end = match.end()
+                found.append(match)
+        return iter(found)
 
 
 def word_starts(words: Iterable[str], flags: int = 0) -> re.Pattern[str]:
