@@ -212,3 +212,22 @@ def test_app_rank_categories_file_that_is_not_utf8(
     (work / "categories.csv").write_bytes(content)
     assert yinsi("app", "rank", "apks", "--categories", "categories.csv") == 2
     assert "--categories" in one_clean_line(capsys.readouterr().err)
+
+
+def test_scan_inventory_reads_parquet_and_reports_missing_paths(
+    work: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    pyarrow = pytest.importorskip("pyarrow")
+    import pyarrow.parquet as parquet
+
+    table = pyarrow.table({"身份证": [RESIDENT_ID] * 5, "手机": [MOBILE] * 5})
+    parquet.write_table(table, work / "customers.parquet")
+    assert yinsi("scan", "--inventory", "customers.parquet", "-o", "inventory.json") == 0
+    inventory = (work / "inventory.json").read_text(encoding="utf-8")
+    assert "customers.parquet" in inventory and "CN_RESIDENT_ID" in inventory
+    capsys.readouterr()
+    # A path that is not there is an error (exit 2), while the files that are there are still listed.
+    assert yinsi("scan", "--inventory", "missing.csv", "customers.parquet", "-o", "again.json") == 2
+    err = capsys.readouterr().err
+    assert "missing.csv" in err and "Traceback" not in err and RESIDENT_ID not in err
+    assert "customers.parquet" in (work / "again.json").read_text(encoding="utf-8")

@@ -166,20 +166,30 @@ def scan_files_inventory(
     """`yinsi scan --inventory`: the tabular files among `paths` (directories walked) as one source."""
     from yinsi.core.errors import ConfigurationError
     from yinsi.sources.tabular_files import FileSource, is_tabular
-    from yinsi.sources.walk import FileEntry, walk
+    from yinsi.sources.walk import FileEntry, Skipped, walk
 
     if output_format not in (None, *_FORMATS):
         raise ConfigurationError(f"--inventory writes table, json or csv, not {output_format}")
-    files = [
-        entry.path for entry in walk(paths, exclude=exclude, max_file_size=None)
-        if isinstance(entry, FileEntry) and is_tabular(entry.path)
-    ]
+    files: list[str] = []
+    unreadable = 0
+    for entry in walk(paths, exclude=exclude, max_file_size=None):
+        # The walk leaves containers such as .parquet and .xlsx to their own readers, as this one is.
+        readable = isinstance(entry, FileEntry) or entry.reason == "unsupported"
+        if readable and is_tabular(entry.path):
+            files.append(entry.path)
+        elif isinstance(entry, Skipped) and entry.reason == "error":
+            unreadable += 1
+            click.echo(f"yinsi: error: cannot read {entry.path}: {entry.message}", err=True)
     if not files:
+        if unreadable:
+            ctx.exit(EXIT_TABLE_ERRORS)
         raise ConfigurationError("no tabular files (.csv .tsv .json .jsonl .parquet .xlsx) to inventory")
     settings = settings_from(sample_size=1000, full=False, tables=(), exclude_tables=(),
                              retention=retention, timestamp_column=timestamp_column, min_score=0.5)
     source = FileSource(files, display_name=", ".join(paths))
     run_inventory(ctx, source, settings, output_format=output_format, output=output, html=html)
+    if unreadable:
+        ctx.exit(EXIT_TABLE_ERRORS)
 
 
 class TableProgress:
