@@ -74,10 +74,12 @@ class LongestWords:
                 lengths.setdefault(word[:2], set()).add(len(word))
         self._lengths = {pair: tuple(sorted(found, reverse=True)) for pair, found in lengths.items()}
         firsts, seconds = _char_class(pair[0] for pair in lengths), _char_class(pair[1] for pair in lengths)
-        alternatives = [f"[{firsts}][{seconds}]"] if lengths else []
+        # One character consumed per candidate, the rest a lookahead: finditer still stops at every
+        # position that fits, and a pattern led by a character class lets `re` skip to the next one.
+        alternatives = [f"[{firsts}](?=[{seconds}])"] if lengths else []
         if self._single:
             alternatives.append(f"[{_char_class(self._single)}]")
-        self._candidates = re.compile(f"(?={'|'.join(alternatives)})" if alternatives else "(?!)")
+        self._candidates = re.compile("|".join(alternatives) if alternatives else "(?!)")
 
     def spans(self, text: str) -> Iterator[tuple[int, int]]:
         """(start, end) of each match, left to right."""
