@@ -231,3 +231,18 @@ def test_scan_inventory_reads_parquet_and_reports_missing_paths(
     err = capsys.readouterr().err
     assert "missing.csv" in err and "Traceback" not in err and RESIDENT_ID not in err
     assert "customers.parquet" in (work / "again.json").read_text(encoding="utf-8")
+
+
+def test_an_os_error_names_the_path_it_is_about(work: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (work / "x.txt").write_text(f"手机{MOBILE}\n", encoding="utf-8")
+    (work / "plain-file").write_text("", encoding="utf-8")
+    assert yinsi("mask", "x.txt", "--out", "plain-file/masked", "-q") == 2
+    assert "plain-file" in one_clean_line(capsys.readouterr().err)
+
+
+def test_scan_of_a_closed_standard_input(
+    work: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr("sys.stdin", None)  # what Python gives a process started with `<&-`
+    assert yinsi("scan", "-") == 2
+    assert "standard input is closed" in capsys.readouterr().err

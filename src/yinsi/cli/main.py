@@ -107,7 +107,8 @@ def _main(argv: list[str] | None) -> None:
         sys.stderr.close()
         sys.exit(0)
     except OSError as error:
-        click.echo(f"yinsi: error: {error.strerror or error}", err=True)
+        where = f"{error.filename}: " if error.filename is not None else ""
+        click.echo(f"yinsi: error: {where}{error.strerror or error}", err=True)
         sys.exit(EXIT_USAGE_OR_IO)
     except KeyboardInterrupt:
         click.echo("yinsi: interrupted", err=True)

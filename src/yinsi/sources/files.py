@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bz2
 import codecs
+import errno
 import gzip
 import lzma
 import sys
@@ -51,6 +52,8 @@ def open_binary(path: str) -> Iterator[BinaryIO]:
     Standard input is left open: it is not ours to close.
     """
     if path == STDIN:
+        if sys.stdin is None:  # started with standard input closed (`<&-`)
+            raise OSError(errno.EBADF, "standard input is closed")
         yield sys.stdin.buffer
         return
     opener = COMPRESSED_SUFFIXES.get(PurePath(path).suffix.lower())
