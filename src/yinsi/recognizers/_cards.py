@@ -18,6 +18,24 @@ from yinsi.recognizers.cn_resident_id import PROVINCE_CODES
 # separator is captured and repeated so that a stray space between two unrelated numbers does not join.
 GROUPED_TAIL = r"(?:([ -])\d{4}\1\d{4}\1\d{4}(?:\1\d{1,3})?|([ -])\d{6}\2\d{4,5})"
 
+_DIGITS = frozenset("0123456789")
+
+
+def continues_digit_groups(text: str, start: int, end: int) -> bool:
+    """Whether a grouped candidate is a slice of a longer row of digit groups.
+
+    Number tables (PostScript fonts, hex dumps, statistics) are rows of space-separated groups of
+    four digits, and any four consecutive groups pass Luhn one time in ten. A card written by a
+    person stands on its own: its groups are not continued, with the same separator, by more digits.
+    """
+    separator = next((char for char in text[start:end] if char in " -"), None)
+    if separator is None:
+        return False
+    before = start >= 2 and text[start - 1] == separator and text[start - 2] in _DIGITS
+    after = end + 1 < len(text) and text[end] == separator and text[end + 1] in _DIGITS
+    return before or after
+
+
 # (first IIN digits as an inclusive range over a fixed prefix length, allowed lengths, brand).
 # Sources: ISO/IEC 7812-1 registrations as published by each scheme (Visa, Mastercard 2-series since
 # 2017, Amex, JCB, Discover Global Network incl. Diners Club International).

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from yinsi.recognizers._cards import (
     GROUPED_TAIL,
+    continues_digit_groups,
     has_international_prefix,
     looks_like_resident_id,
     luhn_valid,
@@ -72,6 +73,9 @@ class BankCardRecognizer(FieldContextRecognizer):
             "卡号 4111111111111111",  # Visa: reported as CREDIT_CARD
         ),
     )
+
+    def accepts_neighbours(self, text: str, start: int, end: int) -> bool:
+        return super().accepts_neighbours(text, start, end) and not continues_digit_groups(text, start, end)
 
     def validate(self, value: str) -> bool | None:
         return is_valid_bank_card(value)

@@ -68,6 +68,35 @@ _ALNUM = frozenset("0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWX
 BOUNDARIES: dict[str, frozenset[str]] = {"digit": _DIGITS, "alnum": _ALNUM, "none": frozenset()}
 _ALLOWED_NEIGHBOUR = {"digit": re.compile("[^0-9]"), "alnum": re.compile("[^0-9A-Za-z]")}
 
+# Hashes, trace and device ids are long hexadecimal tokens whose digit runs look like phone numbers or
+# IDs (git commit ccd2187212c12b84c86a10fd4417a16536243179 holds "16536243179"). The "digit" boundary
+# lets a letter touch a candidate (tel13800138000), so a candidate touching a hex letter is rejected
+# only when it sits inside a hex run of at least this length whose part outside the candidate mixes
+# letters and digits: hex ids are 16 characters and more and mixed throughout, while a label glued to
+# a number (id, fee, cafe) is letters only.
+HEX_TOKEN_LENGTH = 16
+_HEX_LETTERS = frozenset("abcdefABCDEF")
+_HEX = frozenset("0123456789abcdefABCDEF")
+
+
+def inside_hex_token(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] is part of a long hexadecimal token (see HEX_TOKEN_LENGTH)."""
+    touches_letter = (start > 0 and text[start - 1] in _HEX_LETTERS) or (
+        end < len(text) and text[end] in _HEX_LETTERS
+    )
+    if not touches_letter:
+        return False
+    low = start
+    while low > 0 and text[low - 1] in _HEX and start - low < HEX_TOKEN_LENGTH:
+        low -= 1
+    high = end
+    while high < len(text) and text[high] in _HEX and high - end < HEX_TOKEN_LENGTH:
+        high += 1
+    if high - low < HEX_TOKEN_LENGTH:
+        return False
+    outside = text[low:start] + text[end:high]
+    return not _DIGITS.isdisjoint(outside) and not _HEX_LETTERS.isdisjoint(outside)
+
 
 class PatternRecognizer:
     """Base for recognizers made of patterns, a validator and context words.
@@ -114,11 +143,14 @@ class PatternRecognizer:
         return None
 
     def accepts_neighbours(self, text: str, start: int, end: int) -> bool:
-        """The characters around a raw match may not be of the `boundary` kind; override to refine."""
+        """The characters around a raw match may not be of the `boundary` kind, and with the "digit"
+        boundary the match may not sit inside a long hex token; override to refine."""
         forbidden = self._forbidden_neighbours
-        return not forbidden or not (
-            (start > 0 and text[start - 1] in forbidden) or (end < len(text) and text[end] in forbidden)
-        )
+        if not forbidden:
+            return True
+        if (start > 0 and text[start - 1] in forbidden) or (end < len(text) and text[end] in forbidden):
+            return False
+        return forbidden is not _DIGITS or not inside_hex_token(text, start, end)
 
     def trim(self, text: str, start: int, end: int) -> tuple[int, int]:
         """Adjust a raw match span (e.g. to drop a captured label); the default keeps it."""
@@ -147,6 +179,7 @@ class PatternRecognizer:
         """
         accepts = None if self._default_neighbours else self.accepts_neighbours
         forbidden = self._forbidden_neighbours
+        hex_sensitive = forbidden is _DIGITS
         allowed = self._allowed_neighbour
         length = len(text)
         stop = length if high is None else high
@@ -163,7 +196,9 @@ class PatternRecognizer:
                 if accepts is not None
                 else forbidden
                 and (
-                    (start > 0 and text[start - 1] in forbidden) or (end < length and text[end] in forbidden)
+                    (start > 0 and text[start - 1] in forbidden)
+                    or (end < length and text[end] in forbidden)
+                    or (hex_sensitive and inside_hex_token(text, start, end))
                 )
             ):
                 next_allowed = allowed.search(text, match.start(), stop) if allowed is not None else None

@@ -6,6 +6,7 @@ from functools import lru_cache
 
 from yinsi.recognizers._cards import (
     GROUPED_TAIL,
+    continues_digit_groups,
     has_international_prefix,
     international_brand,
     looks_like_resident_id,
@@ -75,6 +76,9 @@ class CreditCardRecognizer(FieldContextRecognizer):
             "订单号 353011133330000000",  # JCB prefix and Luhn, but 18 digits and an order label
         ),
     )
+
+    def accepts_neighbours(self, text: str, start: int, end: int) -> bool:
+        return super().accepts_neighbours(text, start, end) and not continues_digit_groups(text, start, end)
 
     def validate(self, value: str) -> bool | None:
         return is_valid_credit_card(value)

@@ -14,11 +14,15 @@ from yinsi.recognizers.base import Examples, Pattern, PatternRecognizer
 # found from the label: 出生日期/出生年月/出生于 (all start with 出生), 生日, birthday/birth_date/date of
 # birth (contain "birth"), born, DOB, and the pinyin column names csrq (出生日期) and csny (出生年月). Every
 # branch starts with a literal so the engine skips ahead to label characters; "dob" must not be the end
-# of a word such as "adobe", checked right after its first letter. The label may be followed by up to 16
-# characters that are not digits, line breaks or sentence ends (：, "_date": ", 是), so the nearest label
-# wins: 生日1990-03-07 入职2024-01-05 reports only the first date, 生日快乐！2024-01-05 none.
+# of a word such as "adobe", checked right after its first letter, "born" not the end of "stubborn",
+# and "birth" may go on only as birthday/birthdate (`birthtime` is a file timestamp) and not follow
+# "Happy" (a greeting or a release name, "Happy Birthday Lina" (2009-02-28)). The label may be
+# followed by up to 16 characters that are not digits, line breaks or sentence ends (：, "_date": ",
+# 是), so the nearest label wins: 生日1990-03-07 入职2024-01-05 reports only the first date,
+# 生日快乐！2024-01-05 none.
 _LABEL = (
-    "出生|生日|birth|Birth|BIRTH|born|Born|csrq|CSRQ|csny|CSNY"
+    "出生|生日|b(?<![Hh]appy b)irth(?:day|date)?(?![a-z])|B(?<![Hh]appy B)irth(?:day|date)?(?![a-z])|BIRTH"
+    "|b(?<![A-Za-z]b)orn|B(?<![A-Za-z]B)orn|csrq|CSRQ|csny|CSNY"
     "|d(?<![A-Za-z]d)ob|D(?<![A-Za-z]D)OB|D(?<![A-Za-z]D)ob"
 )
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")

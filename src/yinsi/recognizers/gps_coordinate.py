@@ -175,7 +175,7 @@ class GpsCoordinateRecognizer(PatternRecognizer):
                 continue
             evidence = finding.evidence
             if evidence and evidence.pattern == "decimal_pair" and not evidence.context:
-                if min(_decimal_places(text[start:end])) < _DECIMALS:
+                if min(_decimal_places(text[start:end])) < _DECIMALS or _in_number_row(text, start, end):
                     continue
             if evidence and evidence.pattern == "labelled_pair":
                 # One finding per labelled value, so that masking keeps the keys (lat=…&lng=…) readable.
@@ -183,6 +183,31 @@ class GpsCoordinateRecognizer(PatternRecognizer):
                     yield replace(finding, start=number.start(), end=number.end())
                 continue
             yield finding
+
+
+def _in_number_row(text: str, start: int, end: int) -> bool:
+    """Whether a space-separated pair is part of a row of numbers.
+
+    Vector graphics and numeric tables write coordinates of their own as runs of space-separated
+    numbers (PostScript `[1 0 0 -1 147.554001 37.706001] Tm`, SVG paths, program output such as
+    `1.000000 2.000000 3.000000`); a position written by a person or a log stands apart from other
+    numbers or is separated by a comma.
+    """
+    if any(separator in text[start:end] for separator in _LIST_SEPARATORS):
+        return False
+    before = start
+    while before > 0 and text[before - 1] in " \t":
+        before -= 1
+    after = end
+    while after < len(text) and text[after] in " \t":
+        after += 1
+    number_before = before < start and before > 0 and text[before - 1] in DIGITS
+    number_after = after > end and after < len(text) and text[after] in _NUMBER_STARTS
+    return number_before or number_after
+
+
+_NUMBER_STARTS = frozenset("0123456789-+")
+_LIST_SEPARATORS = ",，/;；"
 
 
 def _decimal_places(value: str) -> list[int]:

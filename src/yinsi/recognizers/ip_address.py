@@ -5,6 +5,7 @@ from __future__ import annotations
 import ipaddress
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 from functools import lru_cache
 
 from yinsi.core.types import Finding
@@ -34,9 +35,23 @@ _VERSION_LABEL = re.compile(
 # A lone "v" counts only right before the number (v 1.2.3.4, V=1.2.3.4); further away it is as likely the
 # last letter of an identifier ("wxid_…v", "registerIp": "…").
 _V_PREFIX = re.compile(r"(?<![A-Za-z0-9_])[Vv][ =:]{0,2}\Z")
+# Words that number documents and releases, when right before the number: Section 19.1.2.20, § 7.1.1.1,
+# Bump to 1.1.99.1, upgrade to 3.11.10.22, Release 2.10.0.27.
+_NUMBERING_PREFIX = re.compile(
+    r"(?:(?<![A-Za-z])(?:[Ss]ection|SECTION|[Cc]hapter|(?:[Bb]ump|[Uu]pgrade|[Uu]pdate)(?:e?d)? to|[Rr]elease"
+    r"|RELEASE)|§)[ \t]{0,2}\Z"
+)
+# A Debian package version in a changelog: `binutils (2.10.0.26-1) unstable`, `(1.2.3.4~rc1)`.
+# The revision has at most one dot, so that a bracketed range (192.168.1.2-192.168.1.9) is no version.
+_PACKAGE_REVISION = re.compile(r"(?:-[0-9][0-9A-Za-z+~]*(?:\.[0-9A-Za-z+~]+)?|[~+][0-9A-Za-z+~]+)\)")
+_NUMBERING_REACH = 12
 _V_PREFIX_REACH = 3
 _VERSION_WINDOW = 20
 _MAX_IPV4_OCTET_DIGITS = 3
+# Unlabelled dotted quads of small numbers are mostly versions (see `looks_like_version`); their score
+# is scaled below the default reporting threshold rather than dropped, so --min-score 0 still shows them.
+_SMALL_OCTET = 20
+_VERSION_LIKE_FACTOR = 0.5
 _MAX_IPV6_GROUP_DIGITS = 4
 
 
@@ -62,8 +77,11 @@ def is_valid_ip_address(value: str) -> bool:
 
 
 def follows_version_label(text: str, start: int) -> bool:
-    """True when a version label (version, ver, v, 版本, 固件) precedes `start` with no digit between."""
+    """True when a version label (version, ver, v, 版本, 固件) precedes `start` with no digit between,
+    or a numbering word (Section, §, Release, Bump to) stands right before it."""
     if _V_PREFIX.search(text, max(0, start - _V_PREFIX_REACH), start):
+        return True
+    if _NUMBERING_PREFIX.search(text, max(0, start - _NUMBERING_REACH), start):
         return True
     labels = list(_VERSION_LABEL.finditer(text, max(0, start - _VERSION_WINDOW), start))
     return bool(labels) and not any(character in DIGITS for character in text[labels[-1].end() : start])
@@ -134,4 +152,23 @@ class IpAddressRecognizer(PatternRecognizer):
                 continue
             if follows_version_label(text, start):
                 continue
+            if start > 0 and text[start - 1] == "(" and _PACKAGE_REVISION.match(text, end):
+                continue
+            evidence = finding.evidence
+            if evidence is not None and not evidence.context and looks_like_version(text[start:end]):
+                finding = replace(finding, score=round(finding.score * _VERSION_LIKE_FACTOR, 4))
             yield finding
+
+
+def looks_like_version(value: str) -> bool:
+    """True for dotted quads of small numbers outside 10/8, as versions and section numbers are written.
+
+    Release numbers (Git 1.8.5.6, dpkg 1.16.4.3) and document sections (7.1.1.2) have four small
+    components; so do a handful of public resolvers (1.1.1.1, 8.8.8.8), which identify no one. Private
+    10.x addresses (10.0.0.5) are everyday log content and keep their score; so does any candidate with
+    an IP hotword near it.
+    """
+    octets = value.split(".")
+    if len(octets) != 4 or octets[0] == "10":
+        return False
+    return all(octet.isdigit() and int(octet) < _SMALL_OCTET for octet in octets)

@@ -11,14 +11,16 @@ from yinsi.recognizers.base import Examples, Pattern
 # Chinese labels may touch the value (微信abc123), incl. the homophones people use to dodge filters
 # (威信, 薇信, V信). English labels need a colon ("wechat account" is English); the pinyin
 # abbreviations vx / wx / weixin are no English words and may be followed by a space alone, but not
-# by the ID itself ("wxabc123"). A quote around the key or value covers JSON. Whitespace runs are
-# bounded so that a failed match cannot backtrack through a long run of spaces.
+# by the ID itself ("wxabc123"). A Latin label must start a word: "lxvx instructions" is a CPU
+# instruction name and "erlang-wx package" a package name, not a label followed by an ID. A quote
+# around the key or value covers JSON. Whitespace runs are bounded so that a failed match cannot
+# backtrack through a long run of spaces.
 _CHINESE_LABEL = (
     r"(?:[微威薇Vv]信(?:号码?|账号|帐号|ID)?(?:是|为|吧)?|加[VvWw微]|wxh)"
     r"[\"']?[ \t]{0,3}[:：=]?[ \t]{0,3}[\"']?"
 )
 _LATIN_LABEL = (
-    r"(?:we[-_ ]?chat(?:[-_ ]?(?:id|no))?[\"']?[ \t]{0,3}[:：=]"
+    r"(?<![-A-Za-z0-9_])(?:we[-_ ]?chat(?:[-_ ]?(?:id|no))?[\"']?[ \t]{0,3}[:：=]"
     r"|(?:weixin|wx|vx)(?:[-_ ]?(?:id|hao|no))?[\"']?(?:[ \t]{0,3}[:：=]|[ \t]))[ \t]{0,3}[\"']?"
 )
 # The ID itself; what follows may not continue it, nor turn it into an email or a domain.

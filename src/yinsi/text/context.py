@@ -3,10 +3,20 @@
 Chinese has no spaces between words, so instead of tokenising we look at a fixed number of characters
 before and after the candidate and search them for hotwords with one compiled alternation. This works
 the same for 身份证号：…, "id_card": "…" and `phone=…`, and costs a few microseconds per candidate.
+
+Short Latin hotwords are the exception: "ip", "qq", "tel", "zip", "lat" and pinyin abbreviations such
+as "vx" or "yb" occur inside ordinary English words (descr*ip*tion, b*zip*2, trans*lat*e, lx*vx*), so
+in running English text a substring test would boost almost every candidate. A Latin hotword of up to
+four characters therefore counts only as a word of its own: not touching another Latin letter, except
+at a camelCase seam (`userQQ`, `ipAddr`, `IPAddress`) or before a plural "s". Longer hotwords keep
+substring matching, which is what finds them inside the concatenated column names of Chinese schemas
+(`mobilephone`, `useremail`); the common short-word compounds (`telno`, `ipaddr`) are hotwords of
+their own.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -54,14 +64,42 @@ class HotwordMatcher:
         return tuple(word for word in self._lowered if word in haystack)
 
 
+# Latin hotwords up to this length must stand as words of their own (see the module docstring).
+_SHORT_WORD = 4
+
+
+def _needs_word_boundary(word: str) -> bool:
+    return word.isascii() and len(word) <= _SHORT_WORD and any(char.isalpha() for char in word)
+
+
+def _word_regex(word: str) -> re.Pattern[str]:
+    """The hotword (any case) where it is not part of a longer Latin word.
+
+    Left: no Latin letter before it, or a camelCase seam (a lower-case letter, then the word starting
+    in upper case). Right: no Latin letter after it, a seam (the word ends in lower case and an upper-
+    case letter follows; or an upper-case letter starting a capitalised word follows, as in
+    `IPAddress`), or a plural "s" that ends the word. Only the ends that are letters or digits are
+    checked ("ts=" needs a boundary on its left only).
+    """
+    left = r"(?:(?<![A-Za-z])|(?<=[a-z])(?=[A-Z]))" if word[0].isalnum() else ""
+    right = (
+        r"(?:(?![A-Za-z])|(?<=[a-z])(?=[A-Z])|(?=[A-Z][a-z])|(?=[sS](?![A-Za-z])))"
+        if word[-1].isalnum()
+        else ""
+    )
+    return re.compile(f"{left}(?i:{re.escape(word)}){right}")
+
+
 class ContextScorer:
     """A recognizer's positive and negative hotwords, looked up in one pass over one window."""
 
-    __slots__ = ("_negative", "_positive")
+    __slots__ = ("_bounded", "_negative", "_positive")
 
     def __init__(self, positive: Iterable[str], negative: Iterable[str]) -> None:
         self._positive = HotwordMatcher(positive)._lowered
         self._negative = HotwordMatcher(negative)._lowered
+        words = (*self._positive, *self._negative)
+        self._bounded = {word: _word_regex(word) for word in words if _needs_word_boundary(word)}
 
     def around(
         self, text: str, start: int, end: int, window: ContextWindow
@@ -69,12 +107,29 @@ class ContextScorer:
         """(positive, negative) hotwords wholly inside the window before or after [start, end)."""
         if not self._positive and not self._negative:
             return (), ()
-        haystack = (
-            text[max(0, start - window.before) : start].lower()
-            + "\0"
-            + text[end : end + window.after].lower()
-        )
-        return (
-            tuple(word for word in self._positive if word in haystack),
-            tuple(word for word in self._negative if word in haystack),
-        )
+        low = max(0, start - window.before)
+        high = min(len(text), end + window.after)
+        haystack = text[low:start].lower() + "\0" + text[end:high].lower()
+        positive = tuple(word for word in self._positive if word in haystack)
+        negative = tuple(word for word in self._negative if word in haystack)
+        if self._bounded and (positive or negative):
+            span = (low, start, end, high)
+            positive = tuple(word for word in positive if self._alone(word, text, span))
+            negative = tuple(word for word in negative if self._alone(word, text, span))
+        return positive, negative
+
+    def _alone(self, word: str, text: str, span: tuple[int, int, int, int]) -> bool:
+        regex = self._bounded.get(word)
+        return regex is None or _stands_alone(regex, text, *span)
+
+
+def _stands_alone(word: re.Pattern[str], text: str, low: int, start: int, end: int, high: int) -> bool:
+    """Whether `word` occurs as a word of its own in text[low:start] or text[end:high].
+
+    The search runs on the whole text so that the look-behind sees the letter before the window, and
+    one character past each half so that the look-ahead sees the letter after it; a match must still
+    lie inside its half.
+    """
+    if any(found.end() <= start for found in word.finditer(text, low, min(start + 1, len(text)))):
+        return True
+    return any(found.end() <= high for found in word.finditer(text, end, min(high + 1, len(text))))
