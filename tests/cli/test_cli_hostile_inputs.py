@@ -246,3 +246,16 @@ def test_scan_of_a_closed_standard_input(
     monkeypatch.setattr("sys.stdin", None)  # what Python gives a process started with `<&-`
     assert yinsi("scan", "-") == 2
     assert "standard input is closed" in capsys.readouterr().err
+
+
+def test_policy_check_of_a_pdf_that_is_not_one(work: Path) -> None:
+    import subprocess
+    import sys
+
+    pytest.importorskip("pypdf")
+    (work / "policy.pdf").write_text(f"%PDF-1.4 not really, 身份证 {RESIDENT_ID}\n", encoding="utf-8")
+    # In a process of its own: pytest's log capture would hide what pypdf's warnings do to stderr.
+    done = subprocess.run([sys.executable, "-m", "yinsi", "policy", "check", "policy.pdf"], cwd=work,
+                          capture_output=True, text=True, timeout=120, check=False)
+    assert done.returncode == 2
+    assert "not a readable PDF" in one_clean_line(done.stderr)

@@ -4,11 +4,16 @@ one-line error naming the file."""
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 from yinsi.core.errors import InputError, ToolMissingError
 
 _EXTRA = "pip install 'yinsi[policy]'"
+# pypdf logs what it repairs ("EOF marker not found") without a handler of its own, so Python's
+# last-resort handler printed those lines on stderr beside yinsi's one-line error. A NullHandler keeps
+# them off stderr and still lets an application that configures logging see them.
+logging.getLogger("pypdf").addHandler(logging.NullHandler())
 
 
 def docx_text(path: Path) -> str:
