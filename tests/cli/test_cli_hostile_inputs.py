@@ -259,3 +259,28 @@ def test_policy_check_of_a_pdf_that_is_not_one(work: Path) -> None:
                           capture_output=True, text=True, timeout=120, check=False)
     assert done.returncode == 2
     assert "not a readable PDF" in one_clean_line(done.stderr)
+
+
+@pytest.mark.parametrize("args", [
+    ("scan", "in.txt", "-o", "in.txt"),
+    ("scan", "in.txt", "--format", "json", "--html", "./in.txt"),
+    ("scan", "--inventory", "in.csv", "-o", "in.csv"),
+    ("policy", "check", "in.txt", "-o", "in.txt"),
+    ("policy", "check", "in.txt", "--html", "in.txt"),
+    ("report", "in.json", "--html", "in.json"),
+    ("app", "audit", "in.apk", "-o", "in.apk"),
+    ("db", "scan", "in.db", "-o", "in.db"),
+], ids=lambda args: " ".join(args[:2]) + " " + args[-2])
+def test_a_report_never_replaces_one_of_its_inputs(
+    work: Path, args: tuple[str, ...], capsys: pytest.CaptureFixture[str]
+) -> None:
+    (work / "in.txt").write_text(f"隐私政策\n联系电话 {MOBILE}\n", encoding="utf-8")
+    (work / "in.csv").write_text(f"手机\n{MOBILE}\n", encoding="utf-8")
+    (work / "in.apk").write_bytes(b"PK\x05\x06" + b"\x00" * 18)
+    _customers_db(work / "in.db")
+    assert yinsi("scan", "in.txt", "-o", "in.json") == 0
+    before = {path.name: path.read_bytes() for path in work.iterdir() if path.is_file()}
+    capsys.readouterr()
+    assert yinsi(*args) == 2
+    assert "is also an input" in one_clean_line(capsys.readouterr().err)
+    assert {path.name: path.read_bytes() for path in work.iterdir() if path.is_file()} == before

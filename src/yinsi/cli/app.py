@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, TextIO, TypeVar
 import click
 
 from yinsi.core.errors import ConfigurationError, InputError
-from yinsi.sinks.output import written
+from yinsi.sinks.output import refuse_inputs, written
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -184,6 +184,7 @@ def audit(apks: Sequence[Path], category: str | None, output_format: str, tracke
     from yinsi.apps.knowledge import default_knowledge
     from yinsi.cli._app_render import render_audit
 
+    refuse_inputs((output, html_path), (*apks, trackers_file))
     resolved, extra = _prepare(category, trackers_file)
     audits, failed = _audit_all(apks, resolved, extra)
 
@@ -225,6 +226,7 @@ def rank(directory: Path, category: str | None, output_format: str, trackers_fil
     if not paths:
         click.echo(f"yinsi: error: no .apk files under {directory}", err=True)
         raise click.exceptions.Exit(EXIT_UNUSABLE_INPUT)
+    refuse_inputs((output, html_path), (*paths, trackers_file, categories_file))
     resolved, extra = _prepare(category, trackers_file)
     per_app = _load_category_map(categories_file) if categories_file is not None else None
     audits, failed = _audit_all(paths, resolved, extra, per_app)

@@ -19,7 +19,8 @@ from yinsi.crypto.keys import KEY_ENV_VAR, load_key
 from yinsi.operators.base import KeyChain
 from yinsi.policy.apply import PolicyRun
 from yinsi.policy.load import load_policy, presets
-from yinsi.sources.sql import DEFAULT_STATEMENT_TIMEOUT, DEFAULT_TIMEOUT, SqlSource, SqlTable
+from yinsi.sinks.output import refuse_inputs
+from yinsi.sources.sql import DEFAULT_STATEMENT_TIMEOUT, DEFAULT_TIMEOUT, SqlSource, SqlTable, sqlite_file
 from yinsi.sources.tables import select_tables
 
 
@@ -83,6 +84,7 @@ def scan(
                              retention=retention, timestamp_column=timestamp_column, min_score=min_score)
     source = _source(url, schemas, timeout, statement_timeout)
     try:
+        refuse_inputs((output, html_output), (sqlite_file(source.engine.url),))
         run_inventory(ctx, source, settings, output_format=output_format, output=output, html=html_output)
     finally:
         source.dispose()

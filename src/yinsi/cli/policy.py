@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, TextIO
 import click
 
 from yinsi.core.errors import ConfigurationError
-from yinsi.sinks.output import written
+from yinsi.sinks.output import refuse_inputs, written
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -76,6 +76,7 @@ def check(policy_file: Path, apk: Path | None, category: str | None, output_form
     from yinsi.cli._policy_render import render_check
     from yinsi.privacy_policy import check_policy, policy_result
 
+    refuse_inputs((output, html_path), (policy_file, apk))
     result = check_policy(policy_file, app=apk, category=_category(category))
     document = policy_result([result], tool_version=__version__)
 

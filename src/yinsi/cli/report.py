@@ -32,8 +32,10 @@ def command(results: tuple[Path, ...], html_path: Path, title: str | None, show_
       yinsi report scan.json apps.json --html combined.html
     """
     from yinsi.sinks.html import write_html_report
+    from yinsi.sinks.output import refuse_inputs
     from yinsi.sinks.results import load_result
 
+    refuse_inputs((html_path,), results)
     documents = [load_result(path) for path in results]
     write_html_report(documents, str(html_path), include_values=show_values, title=title)
     click.echo(f"yinsi: wrote {html_path}", err=True)

@@ -21,6 +21,7 @@ from yinsi.core.entities import check_entity_names
 from yinsi.scanning import DEFAULT_MIN_SCORE, Scan, ScanSettings
 from yinsi.sinks import Output, create_sink, formats
 from yinsi.sinks.deliver import deliver
+from yinsi.sinks.output import refuse_inputs
 
 EXIT_FINDINGS = 1
 EXIT_USAGE_OR_IO = 2
@@ -129,6 +130,7 @@ def command(
       1  something was found and --fail-on-findings was given
       2  usage error, or a path could not be read (the rest is still scanned)
     """
+    refuse_inputs((output, html_output), paths)
     if inventory:
         from yinsi.cli._inventory import scan_files_inventory
 

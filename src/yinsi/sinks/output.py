@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TextIO
@@ -85,6 +85,23 @@ def written(target: str | Path | None, *, private: bool = False) -> Iterator[Tex
         output.discard()
         raise
     output.commit()
+
+
+def refuse_inputs(outputs: Iterable[str | Path | None], inputs: Iterable[str | Path | None]) -> None:
+    """OutputError when an output file is one of the input files (`scan data.csv -o data.csv`): the
+    atomic replace would otherwise swap the input for the report. Compared as files, so other
+    spellings of a path (./x, symlinks, hard links) count too."""
+    sources = [Path(name) for name in inputs if name is not None and str(name) != STDOUT]
+    for target in outputs:
+        if target is None or str(target) == STDOUT:
+            continue
+        for source in sources:
+            try:
+                same = os.path.samefile(target, source)
+            except OSError:  # either does not exist yet: not the same file
+                continue
+            if same:
+                raise OutputError(f"{target} is also an input; write the report elsewhere")
 
 
 def _umask() -> int:

@@ -163,7 +163,7 @@ def same_database(first: Any, second: Any) -> bool:
         return False
     backend = first.get_backend_name()
     if backend == "sqlite":
-        paths = [_sqlite_path(url.database) for url in (first, second)]
+        paths = [sqlite_file(url) for url in (first, second)]
         if paths[0] is None or paths[1] is None:
             return False
         try:
@@ -176,8 +176,9 @@ def same_database(first: Any, second: Any) -> bool:
     return hosts[0] == hosts[1] and ports[0] == ports[1] and first.database == second.database
 
 
-def _sqlite_path(database: str | None) -> Path | None:
-    """The file behind a SQLite URL's database part (`file:` URIs included); None for memory."""
+def sqlite_file(url: Any) -> Path | None:
+    """The file behind a SQLite URL (`file:` URIs included); None for memory or another backend."""
+    database: str | None = url.database if url.get_backend_name() == "sqlite" else None
     if database is not None and database.startswith("file:"):
         database = database.removeprefix("file:").partition("?")[0]
     if not database or database == ":memory:":
