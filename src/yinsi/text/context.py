@@ -108,19 +108,37 @@ class ContextScorer:
         if not self._positive and not self._negative:
             return (), ()
         low = max(0, start - window.before)
-        high = min(len(text), end + window.after)
-        haystack = text[low:start].lower() + "\0" + text[end:high].lower()
+        haystack = text[low:start].lower() + "\0" + text[end : end + window.after].lower()
         positive = tuple(word for word in self._positive if word in haystack)
         negative = tuple(word for word in self._negative if word in haystack)
-        if self._bounded and (positive or negative):
-            span = (low, start, end, high)
-            positive = tuple(word for word in positive if self._alone(word, text, span))
-            negative = tuple(word for word in negative if self._alone(word, text, span))
+        bounded = self._bounded
+        if bounded and not (bounded.keys().isdisjoint(positive) and bounded.keys().isdisjoint(negative)):
+            span = (low, start, end, min(len(text), end + window.after))
+            positive = tuple(word for word in positive if self._alone(word, haystack, text, span))
+            negative = tuple(word for word in negative if self._alone(word, haystack, text, span))
         return positive, negative
 
-    def _alone(self, word: str, text: str, span: tuple[int, int, int, int]) -> bool:
+    def _alone(self, word: str, haystack: str, text: str, span: tuple[int, int, int, int]) -> bool:
+        """Whether a hotword found in the window stands as a word of its own (module docstring)."""
         regex = self._bounded.get(word)
-        return regex is None or _stands_alone(regex, text, *span)
+        if regex is None:
+            return True
+        # Fast path: an occurrence with a character that is no Latin letter on either side, inside
+        # one half of the window. Anything else (a letter next to it, which may be a camelCase seam
+        # or a plural; the candidate or the window's edge next to it) is left to the regex.
+        size = len(word)
+        last = len(haystack) - size
+        index = haystack.find(word)
+        while index != -1:
+            clear_before = index > 0 and haystack[index - 1] not in _UNCLEAR
+            if clear_before and index < last and haystack[index + size] not in _UNCLEAR:
+                return True
+            index = haystack.find(word, index + 1)
+        return _stands_alone(regex, text, *span)
+
+
+# Neighbours that need the regex: Latin letters, and the "\0" that stands for the candidate.
+_UNCLEAR = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ\0")
 
 
 def _stands_alone(word: re.Pattern[str], text: str, low: int, start: int, end: int, high: int) -> bool:
