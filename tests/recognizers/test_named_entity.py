@@ -44,6 +44,7 @@ def test_contract() -> None:
         ("投诉人王先生称其手机有质量问题。", "王"),
         ("买买提·阿凡提来自新疆。", "买买提·阿凡提"),
         ("consignee=John Smith, tel 13800138000", "John Smith"),
+        ("CUSTOMER NAME: Anna-Lena Müller", "Anna-Lena Müller"),  # a label in capitals
         ("阿里巴巴的马云说，要让天下没有难做的生意。", "马云"),
     ],
 )
@@ -60,6 +61,11 @@ def test_person_found(text: str, name: str) -> None:
         "长江大桥通车了。",
         "我们周末去王府井逛街吧。",
         "向前看，平安到家。",
+        # Latin words after a label are a name only when capitalised as one (shell scripts, API docs)
+        'NAME=UDP4ECHO; desc="security of UDP"',
+        "name: security of UDP",
+        '{"name": "About this documentation"}',
+        "NAME: Sectigo ECC Domain",
     ],
 )
 def test_person_not_found(text: str) -> None:

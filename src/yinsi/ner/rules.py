@@ -85,10 +85,10 @@ def _compiled() -> _Compiled:
     address_stop = re.escape(_ADDRESS_STOP)
     person_value = f"(?P<value>{_DOT_NAME}|{_CN_NAME}|{_LATIN_NAME})"
     return _Compiled(
+        # Labels in any case (Name, NAME, consignee), names as written: ignoring case for the whole
+        # pattern would let `name: security of UDP` pass for a Latin name.
         person_label=Prefiltered(
-            re.compile(
-                rf"(?<![A-Za-z_])(?:{person_labels})[\"']?{_SEP}{person_value}{_NAME_END}", re.IGNORECASE
-            ),
+            re.compile(rf"(?<![A-Za-z_])(?i:{person_labels})[\"']?{_SEP}{person_value}{_NAME_END}"),
             word_starts(PERSON_LABELS, re.IGNORECASE),
         ),
         person_label_spaced=re.compile(
