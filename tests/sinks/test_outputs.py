@@ -107,6 +107,13 @@ def test_table_summary_shows_masked_examples(tmp_path: Path) -> None:
     assert "CN_MOBILE" in text and "138****8000" in text and "a.txt" in text
 
 
+def test_table_summary_keeps_counts_beside_a_long_example(tmp_path: Path) -> None:
+    long_preview = "ht***://" + "*" * 120 + "/x"
+    text = _write("table", tmp_path / "summary.txt", preview=long_preview)
+    row = next(line for line in text.splitlines() if "CN_MOBILE" in line)
+    assert [cell.strip() for cell in row.split("│")[4:7]] == ["1", "1", "1"]
+
+
 def test_every_sink_module_imports() -> None:
     # formats() skips a module that fails to import so that one broken format cannot disable the
     # others; this test is where such a module fails.

@@ -19,6 +19,12 @@ if TYPE_CHECKING:
 FORMAT = "table"
 MAX_FILES_SHOWN = 20
 REPORT_WIDTH = 120
+# Summary table columns, in terminal cells: the longest entity name (CN_HK_MACAU_PERMIT), a Chinese
+# name before it wraps, counts up to eight digits, and the part of a masked example that is shown.
+ENTITY_WIDTH = 18
+CHINESE_WIDTH = 12
+COUNT_WIDTH = 8
+EXAMPLE_WIDTH = 36
 _SKIP_LABELS = {
     "binary": "binary 二进制",
     "excluded": "excluded 已排除",
@@ -58,12 +64,14 @@ def render_summary(console: Console, summary: Summary, meta: ScanMetadata) -> No
     stats = meta.stats
     if summary.total:
         table = Table(title="Personal information found 发现的个人信息", title_justify="left")
-        table.add_column("entity 类型", no_wrap=True)
-        table.add_column("中文", no_wrap=True)
-        table.add_column("sensitive 敏感", no_wrap=True)
+        # Entity names and counts are never cut; Chinese names and headers may wrap, and a long
+        # example (a URL) is cut short with an ellipsis.
+        table.add_column("entity 类型", no_wrap=True, min_width=ENTITY_WIDTH)
+        table.add_column("中文", max_width=CHINESE_WIDTH, overflow="fold")
+        table.add_column("sensitive 敏感", min_width=COUNT_WIDTH)
         for header in ("findings 次数", "distinct 去重", "files 文件"):
-            table.add_column(header, justify="right")
-        table.add_column("example 示例 (masked)", no_wrap=True)
+            table.add_column(header, justify="right", min_width=COUNT_WIDTH)
+        table.add_column("example 示例 (masked)", no_wrap=True, overflow="ellipsis", max_width=EXAMPLE_WIDTH)
         for row in summary.entities():
             table.add_row(
                 row.entity_type, row.chinese, "[bold red]yes 是[/]" if row.sensitive else "",
