@@ -201,9 +201,15 @@ class PatternRecognizer:
                     or (hex_sensitive and inside_hex_token(text, start, end))
                 )
             ):
-                next_allowed = allowed.search(text, match.start(), stop) if allowed is not None else None
-                position = next_allowed.end() if next_allowed is not None else match.start() + 1
-                position = max(position, match.start() + 1)
+                if allowed is None:
+                    position = match.start() + 1
+                    continue
+                next_allowed = allowed.search(text, match.start(), stop)
+                if next_allowed is None:
+                    # The run of forbidden characters reaches `stop`: no candidate can start after it.
+                    # Stepping one character at a time instead made a long digit run quadratic.
+                    return
+                position = max(next_allowed.end(), match.start() + 1)
                 continue
             position = match.end() if match.end() > match.start() else match.start() + 1
             yield start, end
