@@ -284,3 +284,22 @@ def test_a_report_never_replaces_one_of_its_inputs(
     assert yinsi(*args) == 2
     assert "is also an input" in one_clean_line(capsys.readouterr().err)
     assert {path.name: path.read_bytes() for path in work.iterdir() if path.is_file()} == before
+
+
+def test_a_compressed_log_that_inflates_like_a_bomb_is_refused(
+    work: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import gzip
+    import time
+
+    with gzip.open(work / "bomb.log.gz", "wb", compresslevel=9) as bomb:
+        for _ in range(64):
+            bomb.write(b"0" * (1024 * 1024))  # 64 MiB of one byte: about 64 KiB compressed
+    with gzip.open(work / "app.log.gz", "wt", encoding="utf-8") as log:
+        log.write(f"用户 手机 {MOBILE}\n")
+    started = time.process_time()
+    assert yinsi("scan", "bomb.log.gz", "app.log.gz", "--format", "json", "-o", "report.json") == 2
+    assert time.process_time() - started < 30
+    err = capsys.readouterr().err
+    assert "bomb.log.gz" in err and "decompression bomb" in err and "Traceback" not in err
+    assert "app.log.gz" in (work / "report.json").read_text(encoding="utf-8")  # the rest is still scanned

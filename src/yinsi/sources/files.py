@@ -35,14 +35,48 @@ class TextStream:
 
 
 # Rotated logs are usually compressed one file at a time; they stream through the decompressor in
-# bounded memory like any file (a decompression bomb costs time, never memory).
-COMPRESSED_SUFFIXES: dict[str, Callable[[str], BinaryIO]] = {
-    ".gz": lambda path: cast(BinaryIO, gzip.open(path, "rb")),
-    ".bz2": lambda path: cast(BinaryIO, bz2.open(path, "rb")),
-    ".xz": lambda path: cast(BinaryIO, lzma.open(path, "rb")),
+# bounded memory like any file, and a decompression bomb is cut short by the inflate-ratio guard.
+COMPRESSED_SUFFIXES: dict[str, Callable[[BinaryIO], BinaryIO]] = {
+    ".gz": lambda raw: cast(BinaryIO, gzip.GzipFile(fileobj=raw, mode="rb")),
+    ".bz2": lambda raw: cast(BinaryIO, bz2.BZ2File(raw, "rb")),
+    ".xz": lambda raw: cast(BinaryIO, lzma.LZMAFile(raw, "rb")),
 }
-# What reading a file can raise besides OSError: truncated or corrupt compressed data.
-READ_ERRORS: tuple[type[Exception], ...] = (OSError, EOFError, lzma.LZMAError, zlib.error)
+# Apache POI's ZipSecureFile refuses data that inflates more than 100:1 (MIN_INFLATE_RATIO = 0.01);
+# honest logs compress 5-20:1. The ratio is judged only past a grace size, so small files never trip it.
+MAX_INFLATE_RATIO = 100
+INFLATE_GRACE_BYTES = 4 * 1024 * 1024
+
+
+class InflateLimitError(Exception):
+    """A compressed file inflating beyond MAX_INFLATE_RATIO: a decompression bomb, not a log."""
+
+
+# What reading a file can raise besides OSError: truncated, corrupt or bomb-like compressed data.
+READ_ERRORS: tuple[type[Exception], ...] = (OSError, EOFError, lzma.LZMAError, zlib.error, InflateLimitError)
+
+
+class _InflateGuard:
+    """The decompressed bytes of `raw`, stopping with InflateLimitError at a bomb's ratio."""
+
+    def __init__(self, raw: BinaryIO, opener: Callable[[BinaryIO], BinaryIO]) -> None:
+        self._raw = raw
+        self._inflated = opener(raw)
+        self._produced = 0
+
+    def read(self, size: int = -1) -> bytes:
+        data = self._inflated.read(size)
+        self._produced += len(data)
+        if self._produced > INFLATE_GRACE_BYTES and self._produced > MAX_INFLATE_RATIO * self._raw.tell():
+            raise InflateLimitError(
+                f"decompression bomb guard: inflates over {MAX_INFLATE_RATIO} times its compressed size"
+            )
+        return data
+
+    def close(self) -> None:
+        try:
+            self._inflated.close()
+        finally:
+            self._raw.close()
 
 
 @contextmanager
@@ -57,14 +91,28 @@ def open_binary(path: str) -> Iterator[BinaryIO]:
         yield sys.stdin.buffer
         return
     opener = COMPRESSED_SUFFIXES.get(PurePath(path).suffix.lower())
-    with opener(path) if opener is not None else open(path, "rb") as handle:
-        yield handle
+    raw = open(path, "rb")  # closed below, or by the guard that wraps it
+    if opener is None:
+        with raw:
+            yield raw
+        return
+    try:
+        guard = _InflateGuard(raw, opener)
+    except BaseException:
+        raw.close()
+        raise
+    try:
+        yield cast(BinaryIO, guard)
+    finally:
+        guard.close()
 
 
 def describe_read_error(error: Exception) -> str:
     """A one-line reason for a read failure, without file content."""
     if isinstance(error, OSError) and error.strerror:
         return error.strerror
+    if isinstance(error, InflateLimitError):
+        return str(error)
     if isinstance(error, (EOFError, lzma.LZMAError, zlib.error)) or type(error).__name__ == "BadGzipFile":
         return "corrupt or truncated compressed data"
     return type(error).__name__
