@@ -32,6 +32,9 @@ def _result(text: str, model: list[tuple[int, int, str]]) -> list[tuple[str, str
         ("车牌京H12345", [(2, 4, "PER")], []),
         ("上官婉儿今天值班", [(0, 2, "PER")], [("上官婉儿", "PERSON", PERSON_MODEL)]),
         ("买买提·阿凡提来了", [(0, 3, "PER")], [("买买提·阿凡提", "PERSON", PERSON_MODEL)]),
+        # Brackets a tagger took in around a name in a changelog line
+        ("delete redundant code (陈刚) [#18145]", [(23, 26, "PER")], [("陈刚", "PERSON", PERSON_MODEL)]),
+        ("Thanks (笑斌) for it", [(7, 10, "PER")], [("笑斌", "PERSON", PERSON_MODEL)]),
     ],
 )
 def test_people(text: str, model: list[tuple[int, int, str]], expected: list[tuple[str, str, float]]) -> None:
@@ -58,6 +61,9 @@ def test_people(text: str, model: list[tuple[int, int, str]], expected: list[tup
         ("地址：武汉市洪山区珞喻路1号", [(3, 6, "LOC")],
          [("武汉市洪山区珞喻路1号", "ADDRESS", ADDRESS_LABEL_ONLY)]),
         ("中国银行", [(0, 4, "ORG")], [("中国银行", "ORGANIZATION", ORGANIZATION)]),
+        # A bracket closed inside the span is part of it
+        ("（北京）科技有限公司。", [(0, 11, "ORG")],
+         [("（北京）科技有限公司", "ORGANIZATION", ORGANIZATION)]),
         ("地址：湖北省武汉市洪山区珞喻路1037号", [],
          [("湖北省武汉市洪山区珞喻路1037号", "ADDRESS", ADDRESS_LABEL_ONLY)]),
     ],

@@ -60,6 +60,9 @@ def combine(text: str, model: list[tuple[int, int, str]]) -> list[Scored]:
     out: list[Scored] = []
     person_spans: set[tuple[int, int]] = set()
     for start, end, label in model:
+        start, end = trim_edges(text, start, end)
+        if end <= start:
+            continue
         if label == "PER":
             end = rules.complete_compound_surname(text, start, rules.strip_title(text, start, end))
             value = text[start:end]
@@ -108,6 +111,28 @@ def combine(text: str, model: list[tuple[int, int, str]]) -> list[Scored]:
         end = rules.extend_address(text, span.end)
         out.append(Scored(span.start, end, "ADDRESS", ADDRESS_LABEL_ONLY, span.reason))
     return out
+
+
+# Characters a tagger span may wrongly take in at its edges in mixed text: brackets, quotes and
+# punctuation around a name in a changelog (`delete redundant code (陈刚)`), and spaces.
+_EDGE = frozenset(" \t\u3000()[]{}<>（）【】《》〈〉「」『』\"'“”‘’,，.。:：;；!！?？、")
+_PAIRS = dict(zip(")]}>）】》〉」』", "([{<（【《〈「『", strict=True))
+
+
+def trim_edges(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span without punctuation at its edges, except a bracket closed or opened inside it
+    (`阳光小区(东门)`, `（北京）科技有限公司` keep theirs)."""
+    while start < end and text[start] in _EDGE:
+        closing = next((close for close, opening in _PAIRS.items() if opening == text[start]), None)
+        if closing is not None and text.find(closing, start + 1, end) != -1:
+            break
+        start += 1
+    while end > start and text[end - 1] in _EDGE:
+        opening = _PAIRS.get(text[end - 1])
+        if opening is not None and text.find(opening, start, end - 1) != -1:
+            break
+        end -= 1
+    return start, end
 
 
 def _widen_dotted_names(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
