@@ -303,3 +303,45 @@ def test_a_compressed_log_that_inflates_like_a_bomb_is_refused(
     err = capsys.readouterr().err
     assert "bomb.log.gz" in err and "decompression bomb" in err and "Traceback" not in err
     assert "app.log.gz" in (work / "report.json").read_text(encoding="utf-8")  # the rest is still scanned
+
+
+def test_an_xlsx_zip_bomb_is_refused_before_it_is_parsed(
+    work: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import time
+    import zipfile
+
+    openpyxl = pytest.importorskip("openpyxl")
+    book = openpyxl.Workbook()
+    book.active.append(["手机"])
+    book.active.append([MOBILE])
+    book.save(work / "small.xlsx")
+    row = b'<row><c t="inlineStr"><is><t>aaaaaaaaaaaaaaaaaaaaaaaaaaaaaa</t></is></c></row>'
+    with zipfile.ZipFile(work / "small.xlsx") as source, \
+            zipfile.ZipFile(work / "bomb.xlsx", "w", zipfile.ZIP_DEFLATED) as bomb:
+        for name in source.namelist():
+            if name != "xl/worksheets/sheet1.xml":
+                bomb.writestr(name, source.read(name))
+                continue
+            with bomb.open(name, "w") as sheet:  # 64 MiB of rows, about 300 KiB compressed
+                sheet.write(b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+                            b"<sheetData>")
+                for _ in range(64 * 1024 * 1024 // len(row)):
+                    sheet.write(row)
+                sheet.write(b"</sheetData></worksheet>")
+    started = time.process_time()
+    assert yinsi("scan", "--inventory", "bomb.xlsx") == 2
+    assert time.process_time() - started < 10
+    assert "decompression bomb" in one_clean_line(capsys.readouterr().err)
+    assert yinsi("scan", "--inventory", "small.xlsx") == 0
+
+
+def test_a_broken_workbook_does_not_hide_the_other_files(
+    work: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (work / "broken.xlsx").write_bytes(b"PK\x03\x04 truncated")
+    (work / "orders.csv").write_text(f"手机\n{MOBILE}\n{MOBILE}\n", encoding="utf-8")
+    assert yinsi("scan", "--inventory", "broken.xlsx", "orders.csv", "-o", "inventory.json") == 2
+    assert "broken.xlsx" in capsys.readouterr().err
+    inventory = (work / "inventory.json").read_text(encoding="utf-8")
+    assert "orders.csv" in inventory and "CN_MOBILE" in inventory

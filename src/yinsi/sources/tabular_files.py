@@ -17,7 +17,14 @@ from pathlib import Path, PurePath
 from typing import Any
 
 from yinsi.core.errors import InputError
-from yinsi.sources.files import READ_ERRORS, describe_read_error, open_binary, read_text
+from yinsi.sources.files import (
+    INFLATE_GRACE_BYTES,
+    MAX_INFLATE_RATIO,
+    READ_ERRORS,
+    describe_read_error,
+    open_binary,
+    read_text,
+)
 from yinsi.sources.tables import ColumnInfo, Row, Sample, Table, ValueKind, count_retention, reservoir
 
 TABULAR_SUFFIXES = frozenset({".csv", ".tsv", ".json", ".jsonl", ".ndjson", ".parquet", ".xlsx"})
@@ -217,8 +224,26 @@ class FileSource:
     def tables(self) -> list[Table]:
         found: list[Table] = []
         for name in self.paths:
-            found.extend(tables_of_file(Path(name)))
+            try:
+                found.extend(tables_of_file(Path(name)))
+            except InputError as error:
+                # A workbook that cannot be opened is one failed table; the other files are still read.
+                found.append(_UnreadableFile(Path(name), name, error))
         return found
+
+
+class _UnreadableFile(_FileTable):
+    """A file whose tables cannot even be listed: reading it raises the error met when listing."""
+
+    def __init__(self, path: Path, name: str, error: InputError) -> None:
+        super().__init__(path, name)
+        self._error = error
+
+    def _discover(self) -> tuple[ColumnInfo, ...]:
+        raise self._error
+
+    def _rows_of_file(self) -> Iterator[Row]:
+        raise self._error
 
 
 def tables_of_file(path: Path) -> list[Table]:
@@ -241,13 +266,30 @@ def tables_of_file(path: Path) -> list[Table]:
     raise InputError(f"{name}: not a tabular file ({', '.join(sorted(TABULAR_SUFFIXES))})")
 
 
+def _refuse_zip_bomb(path: Path) -> None:
+    """InputError for a workbook part that declares more than MAX_INFLATE_RATIO times its compressed
+    size (past the grace size): a zip bomb would cost minutes of XML parsing. zipfile never inflates
+    an entry beyond its declared size, so the declaration bounds the work."""
+    import zipfile
+
+    with zipfile.ZipFile(path) as archive:
+        for info in archive.infolist():
+            inflated = info.file_size
+            if inflated > INFLATE_GRACE_BYTES and inflated > MAX_INFLATE_RATIO * info.compress_size:
+                raise InputError(f"{path}: decompression bomb guard: a part of the workbook inflates over "
+                                 f"{MAX_INFLATE_RATIO} times its compressed size")
+
+
 def open_workbook(path: Path) -> Any:
     try:
         import openpyxl
     except ImportError:
         raise InputError("reading .xlsx needs openpyxl: pip install 'yinsi[tables]'") from None
     try:
+        _refuse_zip_bomb(path)
         return openpyxl.load_workbook(str(path), read_only=True, data_only=True)
+    except InputError:
+        raise
     except (OSError, KeyError, ValueError) as error:
         raise InputError(f"{path}: not a readable .xlsx workbook ({type(error).__name__})") from None
     except Exception as error:  # zipfile.BadZipFile and openpyxl's own errors
