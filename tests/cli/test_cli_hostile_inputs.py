@@ -345,3 +345,27 @@ def test_a_broken_workbook_does_not_hide_the_other_files(
     assert "broken.xlsx" in capsys.readouterr().err
     inventory = (work / "inventory.json").read_text(encoding="utf-8")
     assert "orders.csv" in inventory and "CN_MOBILE" in inventory
+
+
+@pytest.mark.parametrize(("name", "content"), [
+    ("huge-cell.csv", "name,note\n张三,\"" + "x" * 300_000 + f" {MOBILE}\"\n"),
+    ("deep.json", "[" * 100_000 + "]" * 100_000),
+    ("deep.jsonl", "[" * 100_000 + "]" * 100_000 + "\n"),
+])
+def test_inventory_of_files_the_parsers_choke_on(
+    work: Path, name: str, content: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (work / name).write_text(content, encoding="utf-8")
+    (work / "orders.csv").write_text(f"手机\n{MOBILE}\n{MOBILE}\n", encoding="utf-8")
+    assert yinsi("scan", "--inventory", name, "orders.csv", "-o", "inventory.json") == 2
+    err = capsys.readouterr().err
+    assert "Traceback" not in err and MOBILE not in err
+    assert next(line for line in err.splitlines() if "error" in line).startswith(f"yinsi: error: {name}: ")
+    assert "orders.csv" in (work / "inventory.json").read_text(encoding="utf-8")
+
+
+def test_mask_of_json_lines_nested_too_deeply(work: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (work / "deep.jsonl").write_text("[" * 100_000 + "]" * 100_000 + f'\n{{"phone": "{MOBILE}"}}\n',
+                                     encoding="utf-8")
+    assert yinsi("mask", "deep.jsonl", "--out", "masked", "-q") == 0
+    assert MOBILE not in (work / "masked" / "deep.jsonl").read_text(encoding="utf-8")

@@ -20,7 +20,7 @@ _KEY_END = re.compile(r"\s*:")
 def is_json(line: str) -> bool:
     try:
         json.loads(line)
-    except ValueError:
+    except (ValueError, RecursionError):  # nested too deeply to parse: rewritten as text instead
         return False
     return True
 

@@ -32,6 +32,18 @@ _JOIN = " ; "
 _MAX_COLUMNS = 4096
 
 
+# What the format parsers raise on hostile files: csv's field limit (131072 characters) or stray NULs,
+# and json's recursion guard for documents nested thousands deep.
+_PARSE_ERRORS = (csv.Error, RecursionError)
+
+
+def _parse_error(name: str, error: Exception) -> InputError:
+    """One line for a parser failure; neither csv's nor json's messages quote the data."""
+    if isinstance(error, RecursionError):
+        return InputError(f"{name}: nested too deeply to read")
+    return InputError(f"{name}: malformed CSV ({error})")
+
+
 class _FileTable:
     """Shared parts: name, columns discovered once, reservoir sampling, retention by streaming."""
 
@@ -43,7 +55,10 @@ class _FileTable:
 
     def columns(self) -> tuple[ColumnInfo, ...]:
         if self._columns is None:
-            self._columns = self._discover()
+            try:
+                self._columns = self._discover()
+            except _PARSE_ERRORS as error:
+                raise _parse_error(self.name, error) from None
         return self._columns
 
     def estimated_rows(self) -> int | None:
@@ -69,6 +84,8 @@ class _FileTable:
                     batch = []
         except READ_ERRORS as error:
             raise InputError(f"{self.name}: {describe_read_error(error)}") from None
+        except _PARSE_ERRORS as error:
+            raise _parse_error(self.name, error) from None
         if batch:
             yield batch
 
