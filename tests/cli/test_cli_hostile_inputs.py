@@ -369,3 +369,14 @@ def test_mask_of_json_lines_nested_too_deeply(work: Path, capsys: pytest.Capture
                                      encoding="utf-8")
     assert yinsi("mask", "deep.jsonl", "--out", "masked", "-q") == 0
     assert MOBILE not in (work / "masked" / "deep.jsonl").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("option", ["-o", "--html"])
+def test_db_scan_fails_before_scanning_when_its_report_cannot_be_written(
+    work: Path, option: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _customers_db(work / "shop.db")
+    assert yinsi("db", "scan", "shop.db", option, "no-such-dir/inventory.json") == 2
+    captured = capsys.readouterr()
+    assert "no-such-dir/inventory.json" in one_clean_line(captured.err)
+    assert captured.out == ""  # not a table of the whole database first

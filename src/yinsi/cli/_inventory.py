@@ -19,7 +19,7 @@ from rich.table import Table as RichTable
 from yinsi import __version__
 from yinsi.core.entities import ENTITY_TYPES
 from yinsi.sinks.inventory import write_csv, write_json
-from yinsi.sinks.output import Output
+from yinsi.sinks.output import Output, check_writable
 from yinsi.sources.tables import Table, TableSource, select_tables
 from yinsi.tabular.inventory import Inventory, InventoryRun
 from yinsi.tabular.model import InventorySettings, TableReport
@@ -73,6 +73,7 @@ def run_inventory(
 ) -> Inventory:
     """Classify the selected tables with a progress bar, print and write the reports, set the exit code."""
     chosen_format = output_format or _format_for(output)
+    check_writable(output, html)  # a database scan can take hours: find out first
     all_tables = source.tables()
     names = select_tables([table.name for table in all_tables], settings.tables, settings.exclude_tables)
     tables: list[Table] = [table for table in all_tables if table.name in set(names)]

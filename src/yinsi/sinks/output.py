@@ -87,6 +87,14 @@ def written(target: str | Path | None, *, private: bool = False) -> Iterator[Tex
     output.commit()
 
 
+def check_writable(*targets: str | Path | None) -> None:
+    """OutputError now, before a long run, when a report could not be created at a target (missing
+    directory, no permission). Nothing is left behind; standard output needs no check."""
+    for target in targets:
+        if target is not None and str(target) != STDOUT:
+            Output(str(target)).discard()
+
+
 def refuse_inputs(outputs: Iterable[str | Path | None], inputs: Iterable[str | Path | None]) -> None:
     """OutputError when an output file is one of the input files (`scan data.csv -o data.csv`): the
     atomic replace would otherwise swap the input for the report. Compared as files, so other
