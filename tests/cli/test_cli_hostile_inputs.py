@@ -380,3 +380,17 @@ def test_db_scan_fails_before_scanning_when_its_report_cannot_be_written(
     captured = capsys.readouterr()
     assert "no-such-dir/inventory.json" in one_clean_line(captured.err)
     assert captured.out == ""  # not a table of the whole database first
+
+
+def test_serve_on_a_port_in_use_is_one_line(work: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import socket
+
+    pytest.importorskip("uvicorn")
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        assert yinsi("serve", "--insecure-no-auth", "--port", str(port)) == 2
+    line = one_clean_line(capsys.readouterr().err.replace("yinsi: warning: authentication is off "
+                                                          "(--insecure-no-auth)\n", ""))
+    assert f"127.0.0.1:{port}" in line

@@ -86,6 +86,7 @@ def command(host: str, port: int, workers: int, token_file: str | None, insecure
         policy_files=tuple(str(Path(name).resolve()) for name in policy_files),
     )
     settings = load_settings(options)  # fail here, with one line, rather than in every worker
+    _check_listen(host, port)
     if not settings.auth_required:
         click.echo("yinsi: warning: authentication is off (--insecure-no-auth)", err=True)
     os.environ[CONFIG_ENV_VAR] = options.to_json()
@@ -95,3 +96,18 @@ def command(host: str, port: int, workers: int, token_file: str | None, insecure
         # The body limit is the service's; uvicorn's own guard against huge header blocks stays on.
         timeout_keep_alive=5,
     )
+
+
+def _check_listen(host: str, port: int) -> None:
+    """ConfigurationError when the address cannot be bound (port in use, unknown host): one line now,
+    rather than uvicorn's startup log and its exit status 3, which reads as an internal error."""
+    import socket
+
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE)
+        family, kind, proto, _, address = infos[0]
+        with socket.socket(family, kind, proto) as probe:
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as uvicorn binds
+            probe.bind(address)
+    except OSError as error:
+        raise ConfigurationError(f"cannot listen on {host}:{port}: {error.strerror or error}") from None
