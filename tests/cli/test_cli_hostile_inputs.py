@@ -394,3 +394,19 @@ def test_serve_on_a_port_in_use_is_one_line(work: Path, capsys: pytest.CaptureFi
     line = one_clean_line(capsys.readouterr().err.replace("yinsi: warning: authentication is off "
                                                           "(--insecure-no-auth)\n", ""))
     assert f"127.0.0.1:{port}" in line
+
+
+@pytest.mark.parametrize("inventory", [False, True], ids=["scan", "inventory"])
+def test_crafted_file_names_cannot_break_or_restyle_the_table(
+    work: Path, inventory: bool, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # A closing markup tag made of a directory name and a file name, and terminal escape sequences.
+    (work / "data" / "a[").mkdir(parents=True)
+    (work / "data" / "a[" / "b].csv").write_text(f"手机\n{MOBILE}\n{MOBILE}\n", encoding="utf-8")
+    (work / "data" / "x\x1b[2J\x1b]0;title\x07.csv").write_text(f"手机\n{MOBILE}\n", encoding="utf-8")
+    args = ("scan", "--inventory", "data") if inventory else ("scan", "data")
+    assert yinsi(*args) == 0
+    out = capsys.readouterr().out
+    assert "\x1b" not in out and "\x07" not in out
+    if not inventory:  # the inventory table cuts long names short on an 80-column console
+        assert "a[/b].csv" in out and "x\\x1b[2J" in out

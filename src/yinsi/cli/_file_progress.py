@@ -11,6 +11,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
+from yinsi.sinks.plain import printable
+
 if TYPE_CHECKING:
     from rich.progress import Progress, TaskID
 
@@ -30,7 +32,9 @@ class FileProgress:
 
     def describe(self, name: str) -> None:
         if self._progress is not None and self._task is not None:
-            self._progress.update(self._task, description=name)
+            from rich.markup import escape
+
+            self._progress.update(self._task, description=escape(printable(name)))
 
 
 @contextmanager

@@ -20,6 +20,7 @@ from yinsi import __version__
 from yinsi.core.entities import ENTITY_TYPES
 from yinsi.sinks.inventory import write_csv, write_json
 from yinsi.sinks.output import Output, check_writable
+from yinsi.sinks.plain import plain, printable
 from yinsi.sources.tables import Table, TableSource, select_tables
 from yinsi.tabular.inventory import Inventory, InventoryRun
 from yinsi.tabular.model import InventorySettings, TableReport
@@ -106,7 +107,8 @@ def render(inventory: Inventory, console: Console) -> None:
         (table, column) for table in inventory.tables for column in table.columns if column.personal
     ]
     rows.sort(key=lambda item: (not item[1].sensitive, item[0].name, item[1].name))
-    grid = RichTable(title=f"Personal information in {inventory.source} 个人信息清单", title_justify="left")
+    title = plain(f"Personal information in {inventory.source} 个人信息清单")
+    grid = RichTable(title=title, title_justify="left")
     for heading, justify in (("table 表", "left"), ("column 列", "left"), ("holds 类型", "left"),
                              ("category 类别", "left"), ("sens.", "center"), ("hits", "right"),
                              ("conf.", "right"), ("null", "right"), ("rows", "right")):
@@ -121,7 +123,7 @@ def render(inventory: Inventory, console: Console) -> None:
         if column.free_text:
             holds += " (text)"
         grid.add_row(
-            table.name, column.name, holds, column.category.value if column.category else "",
+            plain(table.name), plain(column.name), holds, column.category.value if column.category else "",
             "[bold red]yes[/]" if column.sensitive else "",
             f"{primary.hit_ratio:.0%}" if primary.hit_ratio is not None else "name",
             f"{primary.confidence:.2f}", f"{column.null_ratio:.0%}",
@@ -131,11 +133,11 @@ def render(inventory: Inventory, console: Console) -> None:
     _render_retention(inventory.tables, console)
     clean = [table.name for table in inventory.tables if table.error is None and not table.personal_columns]
     personal_tables = sum(1 for table in inventory.tables if table.personal_columns)
-    console.print(
+    console.print(plain(
         f"{len(rows)} personal columns ({sum(c.sensitive for _, c in rows)} sensitive) in {personal_tables} "
         f"of {len(inventory.tables)} tables; {inventory.duration_seconds:.1f} s."
         + (f" No personal information found in: {', '.join(clean)}." if clean else "")
-    )
+    ))
 
 
 def _render_retention(tables: tuple[TableReport, ...], console: Console) -> None:
@@ -152,10 +154,10 @@ def _render_retention(tables: tuple[TableReport, ...], console: Console) -> None
         assert retention is not None
         expired = retention.expired_rows
         grid.add_row(
-            table.name, retention.timestamp_column or "-",
+            plain(table.name), plain(retention.timestamp_column or "-"),
             ("[bold red]" + f"{expired:,}" + "[/]") if expired else ("0" if expired == 0 else "-"),
             f"{retention.oldest_age_days:,}" if retention.oldest_age_days is not None else "-",
-            retention.note or "",
+            plain(retention.note or ""),
         )
     console.print(grid)
 
@@ -224,7 +226,9 @@ class TableProgress:
 
     def table_started(self, name: str, rows: int | None) -> None:
         if self._progress is not None:
-            self._task = self._progress.add_task(name[-40:], total=rows)
+            from rich.markup import escape
+
+            self._task = self._progress.add_task(escape(printable(name[-40:])), total=rows)
 
     def rows_done(self, count: int) -> None:
         if self._progress is not None and self._task is not None:

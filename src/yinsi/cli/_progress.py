@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 import click
 
 from yinsi.scanning import FileError
+from yinsi.sinks.plain import printable
 from yinsi.sources.walk import FileEntry, Skipped
 
 if TYPE_CHECKING:
@@ -64,8 +65,10 @@ class ScanProgress:
 
     def file_started(self, path: str) -> None:
         if self._progress is not None and self._task is not None:
+            from rich.markup import escape
+
             name = path if len(path) <= 40 else "…" + path[-39:]
-            self._progress.update(self._task, description=name)
+            self._progress.update(self._task, description=escape(printable(name)))
 
     def bytes_read(self, count: int) -> None:
         if self._progress is not None and self._task is not None:
@@ -75,7 +78,7 @@ class ScanProgress:
         """Skips are expected (binary files, excludes) and only counted in the summary."""
 
     def error(self, error: FileError) -> None:
-        message = f"yinsi: cannot read {error.path}: {error.message}"
+        message = printable(f"yinsi: cannot read {error.path}: {error.message}")
         if self._progress is not None:
             self._progress.console.print(message, markup=False, highlight=False)
         else:

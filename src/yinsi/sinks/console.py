@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from yinsi.core.types import Finding
 from yinsi.sinks.output import Output
+from yinsi.sinks.plain import plain
 from yinsi.sinks.records import ScanMetadata
 from yinsi.sinks.summary import Summary
 
@@ -75,7 +76,7 @@ def render_summary(console: Console, summary: Summary, meta: ScanMetadata) -> No
         for row in summary.entities():
             table.add_row(
                 row.entity_type, row.chinese, "[bold red]yes 是[/]" if row.sensitive else "",
-                str(row.count), str(row.distinct_values), str(row.files), row.example or "",
+                str(row.count), str(row.distinct_values), str(row.files), plain(row.example or ""),
             )
         console.print(table)
         files = summary.files()
@@ -84,7 +85,7 @@ def render_summary(console: Console, summary: Summary, meta: ScanMetadata) -> No
         by_file.add_column("findings 次数", justify="right")
         by_file.add_column("sensitive 敏感", justify="right")
         for file_row in files[:MAX_FILES_SHOWN]:
-            by_file.add_row(file_row.path, str(file_row.count), str(file_row.sensitive or ""))
+            by_file.add_row(plain(file_row.path), str(file_row.count), str(file_row.sensitive or ""))
         if len(files) > MAX_FILES_SHOWN:
             by_file.add_row(f"… {len(files) - MAX_FILES_SHOWN} more files", "", "")
         console.print(by_file)
@@ -95,7 +96,8 @@ def render_summary(console: Console, summary: Summary, meta: ScanMetadata) -> No
                 by_field.add_column(header)
             by_field.add_column("findings 次数", justify="right")
             for field_row in fields[:MAX_FILES_SHOWN]:
-                by_field.add_row(field_row.path, field_row.field, field_row.entity_type, str(field_row.count))
+                by_field.add_row(plain(field_row.path), plain(field_row.field), field_row.entity_type,
+                                 str(field_row.count))
             if len(fields) > MAX_FILES_SHOWN:
                 by_field.add_row(f"… {len(fields) - MAX_FILES_SHOWN} more", "", "", "")
             console.print(by_field)
@@ -111,7 +113,7 @@ def render_summary(console: Console, summary: Summary, meta: ScanMetadata) -> No
         console.print("Skipped 跳过: " + ", ".join(skipped))
     if stats.errors:
         console.print(f"[bold red]{len(stats.errors)} unreadable 无法读取[/] (see messages above)")
-    console.print(f"Digests keyed with {meta.key_source} (key id {meta.key_id}).", style="dim")
+    console.print(plain(f"Digests keyed with {meta.key_source} (key id {meta.key_id})."), style="dim")
 
 
 def _size(count: int) -> str:
