@@ -25,7 +25,8 @@ _PART = re.compile(r"^(?:part|section|article|chapter)\s+[\dIVXivx]+\b", re.IGNO
 _SENTENCE_END = re.compile(r"[。；;！？!?]+[”’\"')）]*|\.(?=\s|$)[”’\"')）]*")
 _ABBREVIATIONS = frozenset({"e.g", "i.e", "etc", "inc", "ltd", "co", "no", "vs", "mr", "ms", "dr", "st",
                             "u.s",
-                            "approx", "art", "para", "sec", "fig", "corp", "jr", "sr"})
+                            "approx", "art", "para", "sec", "fig", "corp", "jr", "sr",
+                            "pte", "pty", "bhd", "sdn"})  # Pte. Ltd., Pty. Ltd., Sdn. Bhd.
 _TERMINAL = "。；;！？!?.：:，,"
 _INNER_STOP = re.compile(r"[。；;！？]|(?<![\d.])[.!?]\s")  # a sentence ends inside: body text, not a title
 _CJK = re.compile(r"[\u4e00-\u9fff]")

@@ -43,19 +43,24 @@ def affirmed(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
 PURPOSE = re.compile(
     r"用于|用以|用来|为了|以便|便于|为您提供|为(?:完成|提供|保障|实现|满足|帮助|确保|便于|向您|您)"
     r"|目的(?:是|为|在于)|以实现|以完成|以向您|以帮助"
+    # a sentence opening with its goal: "为开具发票，您需要填写…"
+    r"|(?:^|[，,。；;])为[\u4e00-\u9fff]{2,12}[，,]"
     r"|\bin order to\b|\bso that\b|\bso we can\b|\bused (?:to|for)\b"
     r"|\b(?:needed|required|necessary) (?:for|to)\b"
     r"|\bfor the purposes? of\b|\bpurposes?\b|\bwe use (?:it|this|them|your)\b"
+    # a sentence opening with what it is for: "For fraud checks we need your bank details"
+    r"|(?:^|[.;]\s+)for\b[^,.;]{3,60}?,?\s+we (?:need|collect|use|ask for|process|require|request)\b"
     # "to <verb>" after the object ("… with Crashlytics to diagnose failures"); not "to you", "to partners".
     r"|\b(?:in order |so as )?to (?!(?:you|us|the|our|your|their|its|a|an|any|all|other|third|whom|which"
     r"|them|it|this|that|these|those|be|have)\b)[a-z]{3,}\b",
     re.IGNORECASE)
 COLLECT = re.compile(
     r"收集|获取|采集|读取|调用|访问您的|使用您的|申请.{0,10}权限|需要您提供|请您提供|向您索取|记录您的"
-    r"|您(?:需要|需|须|应当?)?(?:提供|填写|上传|提交)"
+    r"|您(?:需要|需|须|应当?)?(?:[^，,。；;]{0,10}?)(?:提供|填写|上传|提交)|我们(?:会|将)?(?:存储|保存|处理)您?的"
     r"|\b(?:collect|obtain|gather|access|request|record)(?:s|es|ed|ing)?\b|\breceiv(?:e|es|ed|ing)\b"
     r"|\bread(?:s|ing)?\b|\bus(?:e|es|ed|ing)\b|\blog(?:s|ged)?\b(?! (?:in|out|on|off|into)\b)"
-    r"|\bask (?:you )?for\b|\byou (?:give|provide|submit|enter|upload)\b",
+    r"|\bask (?:you )?for\b|\byou (?:give|provide|submit|enter|upload)\b"
+    r"|\bwe (?:also |only |then )?(?:store|save|keep|process|hold)\b",
     re.IGNORECASE)
 GENERIC_PI = re.compile(
     r"个人信息|个人数据|用户信息|设备信息|相关信息"
@@ -67,6 +72,9 @@ SHARE = re.compile(
     r"|第三方(?:SDK|软件开发工具包)|接入|嵌入|(?:使用|集成|接入|嵌入)了?[^，,。；;]{0,20}SDK"
     r"|\bshar(?:e|es|ed|ing)\b|\bdisclos(?:e|es|ed|ing|ure)\b|\btransfer\b|\bsell\b"
     r"|\bprovide (?:it |them |your \w+ )?to\b|\bpass(?:es|ed)? (?:it |them )?(?:on )?to\b"
+    r"|\b(?:send|sends|sent|forward|forwards|forwarded|pass|passes|passed)\b[^.;]{0,80}?"
+    r"\bto (?:our|an?|the|its|their)\b"
+    r"|(?:发送|传输|传送)(?:至|给)"
     r"|\b(?:use|uses|integrate[sd]?|embed[sd]?)\b[^.;]{0,40}\bSDK"
     r"|(?<![A-Za-z])SDKs?(?![A-Za-z])",
     re.IGNORECASE)
@@ -77,7 +85,8 @@ THIRD_PARTY = re.compile(
 COMPANY = re.compile(
     r"[\u4e00-\u9fff（）()A-Za-z0-9]{2,40}?(?:有限公司|有限责任公司|股份有限公司|集团|分公司)"
     r"|\b[A-Z][\w&'.-]*(?:\s+[A-Z&][\w&'.-]*){0,6},?\s+"
-    r"(?:Co\.,?\s*Ltd\.?|Ltd\.?|Limited|Inc\.?|LLC|GmbH|Corporation|Corp\.?|S\.A\.|Pte\.?\s*Ltd\.?|PLC|AG|B\.V\.)")
+    r"(?:Co\.,?\s*Ltd\.?|Ltd\.?|Limited|Inc\.?|LLC|GmbH|Corporation|Corp\.?|S\.A\.|Pte\.?\s*Ltd\.?|PLC|AG|B\.V\."
+    r"|Sdn\.?\s*Bhd\.?)")
 EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")
 PHONE = re.compile(
     r"(?<!\d)(?:\+?86[- ]?)?(?:400|800)[- ]?\d{3}[- ]?\d{4}(?!\d)|(?<!\d)0\d{2,3}[- ]?\d{7,8}(?!\d)"

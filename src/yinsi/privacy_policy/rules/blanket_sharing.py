@@ -21,9 +21,11 @@ _ANY_RECIPIENT = re.compile(
 _WITHOUT_CONSENT = re.compile(
     r"无需(?:另行|再次|单独|事先|额外)?(?:征得|获得|取得|经过|经)?(?:您的?)?(?:同意|授权|许可)"
     r"|无须(?:另行|再次|单独|事先)?(?:征得|获得|取得)?(?:您的?)?(?:同意|授权)"
+    r"|未(?:经|征得|征求|取得|获得)(?:您的?|用户的?)?(?:明示|单独|事先)?(?:同意|授权|许可)"
     r"|不再(?:另行)?(?:征得|取得)(?:您的?)?同意|(?:自行|有权)决定[^，,。；;]{0,10}(?:共享|提供|披露)"
     r"|用于(?:任何|其他一切)(?:合法)?(?:目的|用途)"
     r"|\bwithout (?:further |additional |prior |your )*(?:notice|consent|permission)\b"
+    r"|\bwithout (?:first )?asking (?:you|for your (?:consent|permission))\b"
     r"|\bat our (?:sole )?discretion\b|\bfor any (?:lawful )?purpose\b",
     re.IGNORECASE)
 # The lawful exceptions (PIPL art. 13; GB/T 35273 9.6) legitimately need no consent.
@@ -78,9 +80,11 @@ class BlanketSharingRule(RiskRule):
         if sale and GENERIC_PI.search(text) and not negated_in_part(text, sale.start()) \
                 and not _BUSINESS_SALE.search(text):
             return True
-        if not SHARE.search(text):
+        share = SHARE.search(text)
+        if share is None:
             return False
-        if affirmed(_WITHOUT_CONSENT, text) is not None:
+        # "未经您同意，我们不会共享…": the negation sits on the sharing verb, after the condition.
+        if affirmed(_WITHOUT_CONSENT, text) is not None and not negated_in_part(text, share.start()):
             return True
         if not THIRD_PARTY.search(text):
             return False

@@ -12,16 +12,18 @@ from yinsi.privacy_policy.rules.base import RiskRule
 
 _PATTERN = re.compile(
     r"默认(?:勾选|选中|同意|开启|授权)|默认选择同意|(?:即|则|就|均|将|亦)?(?:视为|视作|表示|代表|意味着"
-    r"|认为)(?:您|用户)?(?:已经?|已)?(?:充分)?(?:阅读[^，,。；;]{0,10})?(?:同意|接受|认可|授权)"
+    r"|认为)(?:您|用户)?(?:已经?|已)?(?:充分)?(?:(?:阅读|理解|知悉|了解)[^，,。；;]{0,10})?(?:同意|接受|认可|授权)"
     r"|\bby (?:using|accessing|continuing to use|downloading|installing|registering|signing up"
     r"|clicking)\b.{0,80}\b(?:you )?(?:agree|consent|accept|acknowledge)"
+    r"|\bcontinu\w* (?:to )?(?:use|using|access\w*|brows\w*)\b[^.;]{0,60}\b(?:you (?:agree|consent|accept)"
+    r"|(?:means|constitutes|indicates) (?:your )?(?:agreement|consent|acceptance))"
     r"|\bdeemed (?:to (?:have )?)?(?:agree|accept|consent|given)|\bconstitutes? (?:your )?(?:acceptance"
     r"|consent|agreement)|\bpre-?(?:checked|ticked|selected)\b|\b(?:checked|ticked|selected|enabled"
     r"|opted[- ]in) by default\b",
     re.IGNORECASE)
 # "认为" or "表示" alone is ordinary prose unless the sentence is about consent by action.
 _BY_ACTION = re.compile(
-    r"使用|注册|登录|点击|勾选|继续|浏览|下载|安装|默认|沉默|未提出异议|\bby\b|\bdefault\b|\bdeemed\b"
+    r"使用|注册|登录|点击|勾选|继续|浏览|下载|安装|默认|沉默|未提出异议|\bby\b|\bdefault\b|\bdeemed\b|\bcontinu"
     r"|\bconstitutes?\b|\bpre-?",
     re.IGNORECASE)
 
@@ -35,6 +37,9 @@ _EXPRESS = re.compile(
 _DEFAULT = re.compile(
     r"默认|\bpre-?(?:checked|ticked|selected)\b|\bby default\b",
     re.IGNORECASE)
+# "点击“同意”或继续使用本服务，即视为…同意": continued use stands beside the click as consent.
+_BY_USE = re.compile(r"继续(?:使用|浏览|访问)|\bcontinu(?:e|es|ing) (?:to )?(?:use|using|brows)",
+                     re.IGNORECASE)
 
 
 # One consent for every function at once, optional ones included (GB/T 35273 5.3 a, 认定方法 四.6):
@@ -77,7 +82,7 @@ class BundledConsentRule(RiskRule):
         text = clause.text
         if _bundles(text):
             return True
-        if _EXPRESS.search(text) and not _DEFAULT.search(text):
+        if _EXPRESS.search(text) and not _DEFAULT.search(text) and not _BY_USE.search(text):
             return False
         return affirmed(_PATTERN, text) is not None and bool(_BY_ACTION.search(text))
 

@@ -11,13 +11,13 @@ from yinsi.privacy_policy.rules._text import affirmed, negated_in_part
 from yinsi.privacy_policy.rules.base import RiskRule
 
 _IMPROVE = re.compile(
-    r"(?:改善|改进|优化|提升|提高|完善)(?:我们的)?(?:产品|服务|用户体验|服务质量|使用体验|体验|产品和服务"
+    r"(?:改善|改进|优化|提升|提高|完善)(?:我们的|您的|用户的)?(?:产品|服务|用户体验|服务质量|使用体验|体验|产品和服务"
     r"|产品或服务|产品与服务)|研发新(?:产品|功能)|开发新(?:产品|功能)|\b(?:improve|enhance|optimi[sz]e"
     r"|better)\b (?:and \w+ )?(?:our |the )?(?:services?|products?|(?:user )?experience)\b"
     r"|\bdevelop(?:ing)? new (?:products|services|features)\b",
     re.IGNORECASE)
 _USE = re.compile(
-    r"收集|使用|获取|利用|用于|采集|分析|处理|\bcollect|\buse\b|\buses\b|\bused\b|\bprocess|\banaly[sz]e",
+    r"收集|使用(?!体验)|获取|利用|用于|采集|分析|处理|\bcollect|\buse\b|\buses\b|\bused\b|\bprocess|\banaly[sz]e",
     re.IGNORECASE)
 # Aggregated or de-identified statistics for quality work are not the catch-all the rule is about.
 _SAFE = re.compile(

@@ -39,8 +39,13 @@ _NECESSARY = re.compile(
     r"手机号|电话号码|账号|帐号|注册信息|实名|身份验证|\bphone number\b|\bemail address\b|\baccount\b",
     re.IGNORECASE)
 _BUNDLE = re.compile(
-    r"一次性(?:授权|同意|开启|打开)|(?:必须|需)(?:同意|授权)(?:全部|所有)(?:权限|条款)"
-    r"|\b(?:all (?:the )?permissions at once|grant all permissions|must (?:accept|agree to) all\b)",
+    r"一次性(?:授权|同意|开启|打开)"
+    r"|(?<![无不毋])(?:必须|需要?|须)(?:先)?(?:同意|授权|接受)[^，,。；;]{0,10}?(?:全部|所有)的?(?:权限|条款|内容)"
+    r"|\b(?:all (?:the )?permissions at once|grant all permissions|must (?:accept|agree to) all\b)"
+    # every use agreed as the condition of the service: "agreeing to all … is a condition of using …"
+    r"|\b(?:agree\w*|consent\w*|accept\w*) (?:to )?(?:all|every)\b[^.;]{0,60}\b(?:a |the )?"
+    r"(?:pre-?)?condition (?:of|for) (?:using|accessing|registering|signing up|your use|the use)\b"
+    r"|(?:同意|接受)[^，,。；;]{0,6}(?:全部|所有)[^，,。；;]{0,20}(?:是|为|作为)[^，,。；;]{0,10}(?:前提|先决条件)",
     re.IGNORECASE)
 _STILL_OK = re.compile(
     r"不影响|仍可|仍然可以|依然可以|其他功能|基本功能|\bstill (?:use|be able)|\bother features\b"

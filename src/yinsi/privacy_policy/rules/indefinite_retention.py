@@ -25,6 +25,9 @@ _AFTER_DELETION = re.compile(
     r"(?:保留|保存|存储|留存)"
     r"|\b(?:retain\w*|keep\w*|kept|stor(?:e|ed|es|ing)|hold\w*)\b[^.;]{0,60}\b(?:even )?after (?:you )?"
     r"(?:delete|close|deactivate|cancel)\w* (?:your|the) account\b"
+    r"|\b(?:even )?(?:after|once|when) (?:you )?(?:delete|close|deactivate|cancel)\w* (?:your|the) account\b"
+    r"[^.;]{0,60}"
+    r"\b(?P<verb>retain\w*|keep\w*|kept|stor(?:e|ed|es|ing)|hold\w*)\b"
     r"|\bas long as we (?:see fit|wish|want|like|deem (?:it )?(?:necessary|appropriate|fit))\b"
     r"|只要我们认为(?:有)?必要|\bno (?:fixed )?(?:deletion|expiry|expiration|end) date\b",
     re.IGNORECASE)
@@ -32,10 +35,20 @@ _AFTER_DELETION = re.compile(
 _BOUNDED = re.compile(r"法律|法规|监管|期限|\blaw\b|\blegal\b|\bregulat", re.IGNORECASE)
 
 
+# "keep … permanently" is about data only when data is named ("Lifetime members keep their features
+# permanently" is not); Chinese 永久保存 and the like are data words already.
+_ENGLISH = re.compile(r"[A-Za-z]")
+_DATA = re.compile(
+    r"\b(?:data|information|details|records?|logs?|messages?|photos?|images?|videos?|history|content"
+    r"|files?|recordings?|profiles?|it|them|this|these|everything|anything)\b|\bpersonal\b",
+    re.IGNORECASE)
+
+
 class IndefiniteRetentionRule(RiskRule):
     """Personal information kept permanently, without any time limit, after the account is deleted, or
     for as long as the company sees fit. The period must be the shortest the purpose needs (PIPL art. 19).
-    "永久删除" / "permanently delete" is not retention."""
+    "永久删除" / "permanently delete" is not retention, nor is "keep … permanently" said of something other
+    than data ("members keep their features permanently")."""
 
     id = "policy.indefinite_retention"
     severity = Severity.MEDIUM
@@ -47,8 +60,13 @@ class IndefiniteRetentionRule(RiskRule):
 
     def flags(self, clause: Clause) -> bool:
         text = clause.text
-        if affirmed(_PATTERN, text) is not None:
+        forever = affirmed(_PATTERN, text)
+        if forever is not None and (not _ENGLISH.match(forever.group()) or _DATA.search(text)):
             return True
         after = _AFTER_DELETION.search(text)
-        return bool(after and not negated_in_part(text, after.start()) and not PERIOD.search(text)
-                    and not _BOUNDED.search(text))
+        if after is None:
+            return False
+        # the verb may follow the account event ("after you delete your account, we will keep …"): a
+        # negation before that verb counts
+        at = after.start("verb") if after.group("verb") else after.start()
+        return not negated_in_part(text, at) and not PERIOD.search(text) and not _BOUNDED.search(text)

@@ -13,7 +13,10 @@ from yinsi.privacy_policy.rules.base import RiskRule
 _DISCLAIM = re.compile(
     r"(?:不|无需|无须|毋须)承担(?:任何)?(?:法律)?(?:责任|赔偿)|概不(?:负责|承担)|不负(?:任何)?(?:法律)?责任"
     r"|免除[^，,。；;]{0,8}责任|不对[^，,。；;]{0,30}(?:负责|承担)|与(?:我们|本公司|本平台)无关"
-    r"|\b(?:not|never) (?:be )?(?:responsible|liable)\b|\bno (?:responsibility|liability)\b|\bdisclaim"
+    r"|\b(?:not|never) (?:be )?(?:held )?(?:responsible|liable)\b|\bno (?:responsibility|liability)\b"
+    r"|\bdisclaim"
+    r"|\bneither\b[^.;]{0,60}\b(?:shall|will|is|are|can|may)\s+(?:be\s+)?(?:held\s+)?(?:responsible|liable)\b"
+    r"|\bnone of us\b[^.;]{0,30}\b(?:responsible|liable)\b"
     r"|\bnot accept (?:any )?(?:responsibility|liability)\b|\bat your own risk\b"
     # the blame put on the other party: "由其自行负责", "is the vendor's responsibility, not ours"
     r"|由(?:其|第三方|该第三方|商家|商户|合作方|对方)(?:自行|独立)(?:负责|承担)|\bresponsibility,? not ours\b"

@@ -14,6 +14,13 @@ _TOPIC = re.compile(
     r"保存|保留|留存|存储期限|储存期限|存储时间|保存期限|删除或匿名化|\bretain|\bretention\b|\bkeep\b"
     r"|\bkept\b|\bstore[sd]?\b.{0,40}\b(?:for|until|period)\b|\bdelete\b.{0,40}\bafter\b",
     re.IGNORECASE)
+# A deletion deadline is a retention period ("deleted within 30 days after the check", "核验完成后7日内
+# 删除"), unless it answers a request: how fast a deletion request is handled is policy.response_time's.
+_DEADLINE = re.compile(
+    r"\b(?:deleted|erased|destroyed|anonymi[sz]ed|purged)\b[^.;]{0,12}\b(?:within|after)\b"
+    r"|(?:后|内)(?:自动)?(?:删除|销毁|匿名化)",
+    re.IGNORECASE)
+_ON_REQUEST = re.compile(r"申请|请求|要求|\brequests?\b|\bask(?:s|ed)? us\b", re.IGNORECASE)
 # A period tied to an event is a period too: "注销账号后立即删除", "until you delete your account".
 _EVENT = re.compile(
     r"(?:注销|删除)(?:账号|账户|帐号).{0,12}(?:后|之日起).{0,10}(?:立即|即|删除|匿名化)|永久"
@@ -43,7 +50,9 @@ class RetentionRule(DisclosureRule):
     references = (ref.PIPL_17, ref.PIPL_19, ref.GBT_5_5_C, ref.GBT_6_1)
 
     def assess(self, context: PolicyContext) -> Assessment:
-        about = [clause for clause in context.policy.clauses if _TOPIC.search(clause.context)]
+        about = [clause for clause in context.policy.clauses
+                 if _TOPIC.search(clause.context)
+                 or (_DEADLINE.search(clause.text) and not _ON_REQUEST.search(clause.text))]
         concrete = [clause for clause in about if PERIOD.search(clause.text) or _EVENT.search(clause.text)]
         if concrete:
             return Assessment(Status.PRESENT, tuple(concrete))

@@ -21,7 +21,8 @@ _SEPARATE = re.compile(
     r"|\bseparate(?:ly)?\b.{0,30}\bconsent|\bconsent\b.{0,30}\bseparately\b|\bexplicit consent\b"
     r"|\bexpress consent\b|\bspecific consent\b|\bseparate (?:permission|prompt|opt-?in|authori[sz]ation"
     r"|request)\b|\bopt[- ]in\b.{0,20}\bseparately\b|\bseparately\b.{0,20}\bopt[- ]in\b|\bnecessity\b"
-    r"|\bwhy (?:it is|this is) necessary\b|\bimpact on your (?:rights|interests)\b",
+    r"|\bwhy (?:it is|this is) necessary\b|\bimpact on your (?:rights|interests)\b"
+    r"|\bwhy we need (?:it|this|them)\b|\bhow (?:it|this) (?:affects|impacts) you\b",
     re.IGNORECASE)
 # "我们不会收集您的生物识别等敏感个人信息": naming sensitive PI only to deny collecting it.
 _DENIAL = re.compile(

@@ -22,6 +22,8 @@ _CROSS_BORDER = re.compile(
     r"跨境|境外|出境|海外|向(?:其他)?国家|\bcross-border\b"
     r"|\boutside (?:of )?(?:mainland )?(?:China|the PRC)\b"
     r"|\b(?:transfer\w*|send|move|stor\w*)\b[^.;]{0,50}\boutside\b|\babroad\b|\boverseas\b"
+    r"|\b(?:data|information|backups?|copies|records|it|they)\b[^.;]{0,40}\b(?:never|not) leaves?\b"
+    r"|\bleav(?:e|es|ing) (?:the|this|that) (?:country|region|jurisdiction)\b"
     r"|\bother countries\b|\binternational(?:ly)? transfers?\b"
     r"|\btransfer(?:red)? to (?:another|other) (?:country|jurisdiction)"
     # the legal bases of a transfer abroad name one (PIPL art. 38; GDPR chapter V)

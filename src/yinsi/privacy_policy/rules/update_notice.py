@@ -11,12 +11,14 @@ from yinsi.privacy_policy.rules.base import Assessment, DisclosureRule, PolicyCo
 
 _CHANGE = re.compile(
     r"(?:更新|修订|修改|变更|调整)[^。；;]{0,12}(?:本政策|本隐私政策|隐私政策|本指引|本声明|政策)"
-    r"|(?:本政策|本隐私政策|隐私政策|本指引)[^。；;]{0,12}(?:更新|修订|修改|变更|调整)"
-    r"|(?:重大|实质性?的?)(?:变更|变化|修订)|(?:最近|最新)?(?:更新|修订)(?:日期|时间)"
+    r"|(?:本?政策|本隐私政策|隐私政策|本指引)[^。；;]{0,12}(?:更新|修订|修改|变更|调整)"
+    r"|(?:重大|重要|实质性?的?)(?:变更|变化|修订|调整)|(?:最近|最新)?(?:更新|修订)(?:日期|时间)"
     r"|\blast (?:updated|revised)\b"
     r"|\b(?:update|change|modify|revise|amend)s?\b.{0,40}\b(?:this |our )?(?:privacy )?(?:policy|notice)\b"
     r"|\b(?:policy|notice)\b.{0,30}\b(?:updated|changed|modified|revised|amended|changes?|is updated)\b"
-    r"|\b(?:material|significant|substantial) (?:changes?|updates?|revisions?)\b",
+    r"|\b(?:material|significant|substantial) (?:changes?|updates?|revisions?)\b"
+    r"|\bchanges?\b[^.;]{0,20}\b(?:will be|are|is|shall be) (?:announced|notified|communicated)\b"
+    r"|\b(?:tell|notify|inform|let) you (?:know )?(?:about|of) (?:any |the |an? )?(?:updates?|changes?)\b",
     re.IGNORECASE)
 _ACTIVE = re.compile(
     r"弹窗|弹出|推送|站内信|短信|邮件|显著(?:方式|位置|提示)|提醒您|重新(?:征得|取得|获得)"
@@ -24,7 +26,9 @@ _ACTIVE = re.compile(
     r"|\bby e-?mail\b|\bin-app (?:notice|message|notification)\b|\bprominent notice\b"
     r"|\be-?mail address (?:linked|associated|registered)\b|\b(?:email|write to|text) you\b"
     r"|\bnotify you (?:by|through|via)\b|\b(?:ask|obtain|seek) (?:for )?your (?:consent|agreement) again\b"
-    r"|\bre-?consent\b",
+    r"|\bre-?consent\b"
+    # a notice shown inside the app ("在App首页以公告形式通知您"); a notice posted on a web page is not
+    r"|(?:App|APP|应用|客户端|首页|站内)[^，,。；;]{0,8}公告|\bin-app (?:banner|announcement|alert)\b",
     re.IGNORECASE)
 
 
