@@ -12,6 +12,7 @@ from rich.text import Text
 from yinsi.apps.audit import AppAudit
 from yinsi.apps.findings import Severity
 from yinsi.apps.knowledge import KnowledgeBase
+from yinsi.sinks.plain import plain, printable
 
 _STYLE = {Severity.HIGH: "bold red", Severity.MEDIUM: "yellow", Severity.LOW: "cyan", Severity.INFO: "dim"}
 _GRADE_STYLE = {"A": "bold green", "B": "green", "C": "yellow", "D": "red", "F": "bold red"}
@@ -33,7 +34,7 @@ def render_audit(audit: AppAudit, knowledge: KnowledgeBase, console: Console) ->
     category = (audit.category.label if audit.category
                 else "unknown 未声明 (use --category; necessity not judged)")
     header = Text.assemble(
-        (f"{audit.name}", "bold"), f"  {facts.package} {facts.version_name or ''}\n",
+        (printable(audit.name), "bold"), printable(f"  {facts.package} {facts.version_name or ''}") + "\n",
         f"category 类型: {category}\n",
         f"targetSdk {facts.target_sdk}  minSdk {facts.min_sdk}  sha256 {facts.sha256[:16]}…\n",
         "score 得分: ", _grade(audit),
@@ -54,7 +55,7 @@ def render_audit(audit: AppAudit, knowledge: KnowledgeBase, console: Console) ->
         references = "依据 refs: " + "; ".join(str(reference) for reference in finding.references)
         findings.add_row(_severity(finding.severity),
                          Text.assemble(heading, f"\n{finding.message_zh}\n{finding.message_en}"),
-                         Text.assemble("\n".join(evidence), "\n", (references, "dim")))
+                         Text.assemble(printable("\n".join(evidence)), "\n", (references, "dim")))
     if audit.findings:
         console.print(findings)
     else:
@@ -132,7 +133,8 @@ def render_league(audits: Sequence[AppAudit], console: Console) -> None:
                          and finding.severity is not Severity.LOW for pi in finding.pi_types})
         pre_consent = sum(finding.rule_id == "apps.pre_consent_collection" for finding in audit.findings)
         category = f"{audit.category.number} {audit.category.zh}" if audit.category else "?"
-        table.add_row(str(position), audit.facts.label or "—", audit.facts.package, category, _grade(audit),
+        table.add_row(str(position), plain(audit.facts.label or "—"), plain(audit.facts.package), category,
+                      _grade(audit),
                       str(len(audit.trackers)), ", ".join(excess) or "-",
                       str(pre_consent) if pre_consent else "-", "/".join(map(str, counts)))
     console.print(Group(table, Text("* static audit limited (packed APK or budget hit) 静态审计受限",

@@ -10,6 +10,7 @@ from rich.text import Text
 from yinsi.apps.findings import Severity
 from yinsi.privacy_policy.check import PolicyCheck
 from yinsi.privacy_policy.model import Status
+from yinsi.sinks.plain import printable
 
 _STYLE = {Severity.HIGH: "bold red", Severity.MEDIUM: "yellow", Severity.LOW: "cyan", Severity.INFO: "dim"}
 _STATUS_STYLE = {Status.PRESENT: "green", Status.VAGUE: "yellow", Status.MISSING: "bold red",
@@ -36,7 +37,7 @@ def render_check(check: PolicyCheck, console: Console) -> None:
     disclosures.add_column("disclosure 事项", overflow="fold", ratio=2)
     disclosures.add_column("clause 条款原文", overflow="fold", ratio=3)
     for item in check.disclosures:
-        quote = item.excerpts[0].text if item.excerpts else ""
+        quote = printable(item.excerpts[0].text) if item.excerpts else ""
         shown = item.lacking if item.status is not Status.MISSING else ()
         lacking = f"\nlacking 缺少: {', '.join(shown)}" if shown else ""
         disclosures.add_row(Text(f"{item.status.value} "
@@ -59,7 +60,7 @@ def render_check(check: PolicyCheck, console: Console) -> None:
                          Text.assemble((f"{finding.rule_id}  {finding.title_zh} / "
                                         f"{finding.title_en}", "bold"),
                                        f"\n{finding.message_zh}\n{finding.message_en}"),
-                         Text.assemble("\n".join(details), "\n", (references, "dim")))
+                         Text.assemble(printable("\n".join(details)), "\n", (references, "dim")))
     if check.findings:
         console.print(findings)
     else:
