@@ -105,3 +105,32 @@ def test_html_report(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None
     assert code == 0 and err == f"yinsi: wrote {page}\n"
     html = page.read_text(encoding="utf-8")
     assert '<section id="policies">' in html and "默认或捆绑同意" in html
+
+
+POLICY_WITH_CONTACTS = (
+    "一、我们是谁\n本政策由示例科技有限公司（以下简称“我们”）制定。如有疑问，请联系个人信息保护负责人，"
+    "手机13800138000，邮箱 zhang.wei@example.com，身份证号 11010519491231002X 仅用于内部备案。\n"
+    "二、我们收集的信息\n我们会收集您的手机号码，用于注册和登录。\n"
+)
+RAW_VALUES = ("13800138000", "zhang.wei@example.com", "11010519491231002X")
+
+
+@pytest.mark.parametrize("output_format", ["table", "json"])
+def test_quoted_clauses_mask_identifiers_unless_asked(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, output_format: str
+) -> None:
+    policy = tmp_path / "policy.txt"
+    policy.write_text(POLICY_WITH_CONTACTS, encoding="utf-8")
+    html = tmp_path / "policy.html"
+    code, out, err = run(
+        capsys, "policy", "check", str(policy), "--format", output_format, "--html", str(html)
+    )
+    assert code == 0
+    shown = out + err + html.read_text(encoding="utf-8")
+    assert "示例科技有限公司" in shown  # the quote is there ...
+    assert not any(value in shown for value in RAW_VALUES)  # ... with its identifiers masked
+    assert "138****8000" in out
+
+    code, out, _ = run(capsys, "policy", "check", str(policy), "--format", output_format, "--show-values")
+    assert code == 0
+    assert "13800138000" in out

@@ -19,8 +19,9 @@ _GRADE_STYLE = {"A": "bold green", "B": "green", "C": "yellow", "D": "red", "F":
 _MAX_EVIDENCE = 4
 
 
-def render_check(check: PolicyCheck, console: Console) -> None:
-    """One report: what the policy discloses, what is risky, what the app does that the policy omits."""
+def render_check(check: PolicyCheck, console: Console, *, show_values: bool = False) -> None:
+    """One report: what the policy discloses, what is risky, what the app does that the policy omits.
+    Quoted clauses have their identifiers masked unless `show_values`."""
     source, audit = check.source, check.audit
     app = "—" if audit is None else f"{audit.name} ({audit.facts.package})"
     category = check.category.label if check.category is not None else "— (use --category)"
@@ -37,7 +38,7 @@ def render_check(check: PolicyCheck, console: Console) -> None:
     disclosures.add_column("disclosure 事项", overflow="fold", ratio=2)
     disclosures.add_column("clause 条款原文", overflow="fold", ratio=3)
     for item in check.disclosures:
-        quote = printable(item.excerpts[0].text) if item.excerpts else ""
+        quote = printable(item.excerpts[0].shown(show_values=show_values)) if item.excerpts else ""
         shown = item.lacking if item.status is not Status.MISSING else ()
         lacking = f"\nlacking 缺少: {', '.join(shown)}" if shown else ""
         disclosures.add_row(Text(f"{item.status.value} "
@@ -50,7 +51,7 @@ def render_check(check: PolicyCheck, console: Console) -> None:
     findings.add_column("finding 发现", overflow="fold", ratio=3)
     findings.add_column("clause · evidence · references 条款·证据·依据", overflow="fold", ratio=3)
     for finding in check.findings:
-        details = [f"“{excerpt.text}”" for excerpt in finding.excerpts]
+        details = [f"“{excerpt.shown(show_values=show_values)}”" for excerpt in finding.excerpts]
         details.extend(finding.evidence[:_MAX_EVIDENCE])
         if len(finding.evidence) > _MAX_EVIDENCE:
             details.append(f"… +{len(finding.evidence) - _MAX_EVIDENCE}")

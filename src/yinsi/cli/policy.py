@@ -66,8 +66,11 @@ def _console(stream: TextIO) -> Console:
               help="Write the report to FILE instead of standard output.")
 @click.option("--html", "html_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Also write a self-contained HTML report (disclosures, findings, quoted clauses).")
+@click.option("--show-values", is_flag=True,
+              help="Quote clauses as written; by default phone numbers, e-mail addresses, ID and card "
+                   "numbers in quotes are masked.")
 def check(policy_file: Path, apk: Path | None, category: str | None, output_format: str,
-          output: Path | None, html_path: Path | None) -> None:
+          output: Path | None, html_path: Path | None, show_values: bool) -> None:
     """Check one privacy policy FILE (.txt, .md, .html; .docx and .pdf with the `policy` extra).
 
     Exit status: 0 when checked (findings or not), 2 when the policy or APK cannot be read.
@@ -78,13 +81,13 @@ def check(policy_file: Path, apk: Path | None, category: str | None, output_form
 
     refuse_inputs((output, html_path), (policy_file, apk))
     result = check_policy(policy_file, app=apk, category=_category(category))
-    document = policy_result([result], tool_version=__version__)
+    document = policy_result([result], tool_version=__version__, show_values=show_values)
 
     def write(stream: TextIO) -> None:
         if output_format == "json":
             stream.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
         else:
-            render_check(result, _console(stream))
+            render_check(result, _console(stream), show_values=show_values)
 
     if output is None:
         write(sys.stdout)

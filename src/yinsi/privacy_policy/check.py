@@ -37,8 +37,9 @@ class PolicyCheck:
     category: AppCategory | None = None
     versions: tuple[tuple[str, str], ...] = ()
 
-    def as_dict(self) -> dict[str, object]:
-        """JSON-ready form (docs/result-schema.md, kind "policy"): policy wording only, no personal values."""
+    def as_dict(self, *, show_values: bool = False) -> dict[str, object]:
+        """JSON-ready form (docs/result-schema.md, kind "policy"): policy wording, with the identifiers in
+        quoted clauses masked unless `show_values`."""
         audit = self.audit
         return {
             "policy": {"path": self.source.path, "sha256": self.source.sha256, "format": self.source.format,
@@ -52,8 +53,8 @@ class PolicyCheck:
                 "number": self.category.number, "zh": self.category.zh, "en": self.category.en},
             "knowledge": dict(self.versions),
             "score": self.score.as_dict(),
-            "disclosures": [disclosure.as_dict() for disclosure in self.disclosures],
-            "findings": [finding.as_dict() for finding in self.findings],
+            "disclosures": [disclosure.as_dict(show_values=show_values) for disclosure in self.disclosures],
+            "findings": [finding.as_dict(show_values=show_values) for finding in self.findings],
         }
 
 

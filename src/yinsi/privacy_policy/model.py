@@ -1,7 +1,8 @@
 """The privacy-policy data model: the document read, its sections and clauses, excerpts, verdicts, findings.
 
-Everything is frozen. A policy is public text, so excerpts quote it verbatim; findings never carry
-personal values (evidence is permission, API and SDK names from the APK, or policy wording).
+Everything is frozen. Excerpts hold the policy's wording verbatim; reports mask the identifiers in
+them unless raw values are asked for (quotes.py). Findings carry no personal values of their own
+(evidence is permission, API and SDK names from the APK, or policy wording).
 """
 
 from __future__ import annotations
@@ -99,8 +100,15 @@ class Excerpt:
             text = text[:MAX_EXCERPT - 1] + "…"
         return cls(clause.section, clause.index, text)
 
-    def as_dict(self) -> dict[str, object]:
-        return {"section": self.section, "clause": self.clause, "text": self.text}
+    def as_dict(self, *, show_values: bool = False) -> dict[str, object]:
+        """JSON form; identifiers in the quote are masked unless `show_values` (privacy_policy/quotes.py)."""
+        return {"section": self.section, "clause": self.clause, "text": self.shown(show_values=show_values)}
+
+    def shown(self, *, show_values: bool = False) -> str:
+        """The quote as reports print it: identifiers masked unless `show_values`."""
+        from yinsi.privacy_policy.quotes import shown_quote
+
+        return shown_quote(self.text, show_values=show_values)
 
 
 class Status(StrEnum):
@@ -132,10 +140,11 @@ class Disclosure:
     excerpts: tuple[Excerpt, ...] = ()
     lacking: tuple[str, ...] = ()
 
-    def as_dict(self) -> dict[str, object]:
+    def as_dict(self, *, show_values: bool = False) -> dict[str, object]:
         return {"rule_id": self.rule_id, "title_zh": self.title_zh, "title_en": self.title_en,
                 "severity": self.severity.value, "status": self.status.value,
-                "excerpts": [excerpt.as_dict() for excerpt in self.excerpts], "lacking": list(self.lacking)}
+                "excerpts": [excerpt.as_dict(show_values=show_values) for excerpt in self.excerpts],
+                "lacking": list(self.lacking)}
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,13 +167,13 @@ class PolicyFinding:
     tracker: str | None = None
     heuristic: bool = True  # wording is judged by patterns, so every finding deserves a human look
 
-    def as_dict(self) -> dict[str, object]:
+    def as_dict(self, *, show_values: bool = False) -> dict[str, object]:
         return {
             "rule_id": self.rule_id, "severity": self.severity.value,
             "title_zh": self.title_zh, "title_en": self.title_en,
             "message_zh": self.message_zh, "message_en": self.message_en,
             "evidence": list(self.evidence),
             "references": [reference.as_dict() for reference in self.references],
-            "excerpts": [excerpt.as_dict() for excerpt in self.excerpts],
+            "excerpts": [excerpt.as_dict(show_values=show_values) for excerpt in self.excerpts],
             "pi_types": list(self.pi_types), "tracker": self.tracker, "heuristic": self.heuristic,
         }

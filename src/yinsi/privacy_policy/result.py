@@ -12,8 +12,11 @@ from yinsi.sinks.records import SCHEMA_VERSION
 KIND = "policy"
 
 
-def policy_result(checks: Sequence[PolicyCheck], *, tool_version: str) -> dict[str, Any]:
-    """One envelope for one or more checks; `inputs` lists each policy and, when compared, its APK."""
+def policy_result(
+    checks: Sequence[PolicyCheck], *, tool_version: str, show_values: bool = False
+) -> dict[str, Any]:
+    """One envelope for one or more checks; `inputs` lists each policy and, when compared, its APK.
+    Identifiers in quoted clauses are masked unless `show_values`."""
     inputs: list[str] = []
     for check in checks:
         inputs.append(check.source.path)
@@ -25,5 +28,5 @@ def policy_result(checks: Sequence[PolicyCheck], *, tool_version: str) -> dict[s
         "tool": {"name": "yinsi", "version": tool_version},
         "created_at": datetime.now(UTC).isoformat(timespec="seconds"),
         "inputs": inputs,
-        "policies": [check.as_dict() for check in checks],
+        "policies": [check.as_dict(show_values=show_values) for check in checks],
     }
