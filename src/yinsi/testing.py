@@ -1,4 +1,4 @@
-"""Test helpers for recognizer authors: check a recognizer the way yinsi checks its own.
+"""Test helpers: check a recognizer the way yinsi checks its own, and run the CLI in process.
 
     from yinsi.testing import check_recognizer
     def test_my_recognizer():
@@ -65,3 +65,17 @@ def check_recognizer(recognizer_class: type[Recognizer]) -> None:
     """Assert that `recognizer_problems` finds nothing; the message lists every problem."""
     problems = recognizer_problems(recognizer_class)
     assert not problems, f"{recognizer_class.__name__}: " + "; ".join(problems)
+
+
+def cli_exit_status(*args: str) -> int:
+    """Run `yinsi ARGS...` in this process and return its exit status (0 when it returns normally).
+
+    In-process runs let a test use pytest's capsys/monkeypatch and cost no interpreter start-up.
+    """
+    from yinsi.cli.main import main
+
+    try:
+        main(list(args))
+    except SystemExit as done:
+        return int(done.code or 0)
+    return 0

@@ -8,17 +8,9 @@ from pathlib import Path
 import pytest
 from apk_helpers import empty_dex, manifest, write_zip
 
-from yinsi.cli.main import main
+from yinsi.testing import cli_exit_status as yinsi
 
 CRAFTED = "com.evil[/b].x\x1b[2J"
-
-
-def yinsi(*args: str) -> int:
-    try:
-        main(list(args))
-    except SystemExit as done:
-        return int(done.code or 0)
-    return 0
 
 
 @pytest.mark.parametrize("verb", ["audit", "rank"])

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from yinsi.cli.main import main
+from yinsi.testing import cli_exit_status as yinsi
 
 RESIDENT_ID = "11010519491231002X"
 MOBILE = "13800138000"
@@ -24,14 +24,6 @@ def work(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     monkeypatch.setenv("YINSI_DIGEST_KEY", KEY)
     monkeypatch.delenv("YINSI_DEBUG", raising=False)
     yield tmp_path
-
-
-def yinsi(*args: str) -> int:
-    try:
-        main(list(args))
-    except SystemExit as done:
-        return int(done.code or 0)
-    return 0
 
 
 def one_clean_line(err: str) -> str:

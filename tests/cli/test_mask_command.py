@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from yinsi.cli.main import main
 from yinsi.rewriting import files as rewriting_files
 from yinsi.rewriting.masking import MaskingTransform
+from yinsi.testing import cli_exit_status as yinsi
 
 KEY = "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff"
 OTHER_KEY = "ffeeddccbbaa99887766554433221100ffeeddccbbaa99887766554433221100"
@@ -40,14 +40,6 @@ def work(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     monkeypatch.setenv("YINSI_KEY", KEY)
     (tmp_path / "policy.yaml").write_text(POLICY, encoding="utf-8")
     yield tmp_path
-
-
-def yinsi(*args: str) -> int:
-    try:
-        main(list(args))
-    except SystemExit as done:
-        return int(done.code or 0)
-    return 0
 
 
 def test_gbk_csv_with_quoted_newlines_changes_only_pi_cells(work: Path) -> None:
