@@ -20,6 +20,7 @@ from yinsi import __version__
 from yinsi.core.entities import ENTITY_TYPES
 from yinsi.policy.load import load_policy, presets
 from yinsi.service import models
+from yinsi.service.access_log import hide_query_strings
 from yinsi.service.auth import require_token
 from yinsi.service.budget import WorkBudget
 from yinsi.service.errors import ApiError, install_handlers
@@ -232,4 +233,5 @@ def app_from_environment() -> FastAPI:
     """Factory for uvicorn workers: options from $YINSI_SERVICE_CONFIG, secrets from env or files."""
     raw = os.environ.get(CONFIG_ENV_VAR)
     options = ServiceOptions.from_json(raw) if raw else ServiceOptions()
+    hide_query_strings()
     return create_app(load_settings(options))
