@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import sys
 from pathlib import Path
@@ -134,3 +135,23 @@ def test_quoted_clauses_mask_identifiers_unless_asked(
     code, out, _ = run(capsys, "policy", "check", str(policy), "--format", output_format, "--show-values")
     assert code == 0
     assert "13800138000" in out
+
+
+def test_policy_from_standard_input(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    paragraphs = POLICY_WITH_CONTACTS.replace("\n", "</p><p>")
+    html = f"<!DOCTYPE html><html><body><p>{paragraphs}</p></body></html>"
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(html.encode("utf-8")), encoding="utf-8"))
+    code, out, _ = run(capsys, "policy", "check", "-", "--format", "json")
+    assert code == 0
+    policy = json.loads(out)["policies"][0]["policy"]
+    assert (policy["path"], policy["format"]) == ("<stdin>", "html")
+
+
+def test_closed_standard_input_is_one_line(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(sys, "stdin", None)
+    code, _, err = run(capsys, "policy", "check", "-")
+    assert code == 2 and err.strip() == "yinsi: error: <stdin>: standard input is closed"

@@ -71,7 +71,8 @@ def _console(stream: TextIO) -> Console:
                    "numbers in quotes are masked.")
 def check(policy_file: Path, apk: Path | None, category: str | None, output_format: str,
           output: Path | None, html_path: Path | None, show_values: bool) -> None:
-    """Check one privacy policy FILE (.txt, .md, .html; .docx and .pdf with the `policy` extra).
+    """Check one privacy policy FILE (.txt, .md, .html; .docx and .pdf with the `policy` extra; - for
+    standard input, text or HTML).
 
     Exit status: 0 when checked (findings or not), 2 when the policy or APK cannot be read.
     """

@@ -1,9 +1,11 @@
 """Read a privacy policy file into text: plain text and Markdown (charset detected), HTML (stdlib parser),
-.docx and .pdf (optional libraries). The format comes from the file suffix; unknown suffixes are text."""
+.docx and .pdf (optional libraries). The format comes from the file suffix; unknown suffixes and
+standard input are text, or HTML when they start like an HTML document."""
 
 from __future__ import annotations
 
 import hashlib
+import sys
 from pathlib import Path
 
 from yinsi.core.errors import InputError
@@ -12,6 +14,8 @@ from yinsi.privacy_policy._office import docx_text, pdf_text
 from yinsi.privacy_policy.model import PolicySource
 from yinsi.sources.charset import detect
 
+STDIN = "-"
+STDIN_NAME = "<stdin>"
 MAX_BYTES = 20 * 1024 * 1024  # budget: real policies are well under 1 MB even as PDF
 MAX_CHARS = 1_000_000  # budget on the extracted text: real policies run to 20 000–100 000 characters
 _FORMATS = {".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html",
@@ -34,18 +38,18 @@ def decode_text(data: bytes, name: str) -> tuple[str, str]:
 
 
 def read_policy(path: str | Path) -> PolicySource:
-    """Read one policy file. Raises InputError (one line, file name first) when it cannot be read,
-    ToolMissingError when a .docx/.pdf library is not installed."""
+    """Read one policy file ("-" for standard input, read as text or HTML). Raises InputError (one line,
+    file name first) when it cannot be read, ToolMissingError when a .docx/.pdf library is missing."""
     file = Path(path)
-    try:
-        size = file.stat().st_size
-        if size > MAX_BYTES:
-            raise InputError(f"{file.name}: {size} bytes is over the {MAX_BYTES}-byte policy budget")
-        data = file.read_bytes()
-    except IsADirectoryError:
-        raise InputError(f"{file}: is a directory, not a policy file") from None
-    except OSError as error:
-        raise InputError(f"{file}: {error.strerror or error}") from None
+    if str(path) == STDIN:
+        if sys.stdin is None:
+            raise InputError(f"{STDIN_NAME}: standard input is closed")
+        data = sys.stdin.buffer.read(MAX_BYTES + 1)
+        if len(data) > MAX_BYTES:
+            raise InputError(f"{STDIN_NAME}: over the {MAX_BYTES}-byte policy budget")
+        file = Path(STDIN_NAME)
+    else:
+        data = _read_file(file)
     digest = hashlib.sha256(data).hexdigest()
     kind = policy_format(file)
     encoding: str | None = None
@@ -64,7 +68,20 @@ def read_policy(path: str | Path) -> PolicySource:
     if len(text) > MAX_CHARS:
         raise InputError(f"{file.name}: {len(text)} characters of text is over the {MAX_CHARS}-character "
                          "policy budget")
-    return PolicySource(path=str(path), text=text, format=kind, encoding=encoding, sha256=digest)
+    return PolicySource(path=str(file) if str(path) == STDIN else str(path), text=text, format=kind,
+                        encoding=encoding, sha256=digest)
+
+
+def _read_file(file: Path) -> bytes:
+    try:
+        size = file.stat().st_size
+        if size > MAX_BYTES:
+            raise InputError(f"{file.name}: {size} bytes is over the {MAX_BYTES}-byte policy budget")
+        return file.read_bytes()
+    except IsADirectoryError:
+        raise InputError(f"{file}: is a directory, not a policy file") from None
+    except OSError as error:
+        raise InputError(f"{file}: {error.strerror or error}") from None
 
 
 def policy_from_text(text: str, *, name: str = "<text>") -> PolicySource:
