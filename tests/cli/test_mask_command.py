@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -266,3 +269,27 @@ def test_bad_bytes_after_the_sample_leave_no_partial_copy(work: Path) -> None:
     assert yinsi("mask", "late.txt", "--policy", "policy.yaml", "--out", "out", "-q") == 2
     assert not (work / "out" / "late.txt").exists()
     assert not (work / "out").exists() or not any((work / "out").iterdir())  # no temporary file left
+
+
+def test_standard_input_is_masked_to_standard_output(tmp_path: Path) -> None:
+    lines = "手机 13800138000\r\n身份证 11010519491231002X\nno personal data, 无个人信息\n"
+    done = subprocess.run(
+        [sys.executable, "-m", "yinsi", "mask", "-", "--policy", "courier"], input=lines.encode("utf-8"),
+        capture_output=True, cwd=tmp_path, env={**os.environ, "YINSI_KEY": KEY}, check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    out = done.stdout.decode("utf-8")
+    assert "13800138000" not in out and "11010519491231002X" not in out
+    # Same lines, same line endings; only the values changed.
+    first, second, third = out.splitlines(keepends=True)
+    assert first.startswith("手机 ") and first.endswith("8000\r\n")
+    assert second.startswith("身份证 ") and second.endswith("\n") and "\r" not in second
+    assert third == "no personal data, 无个人信息\n"
+    assert done.stderr.decode().startswith("yinsi: masked standard input with policy courier")
+
+
+@pytest.mark.parametrize("extra", [["--out", "copies"], ["--in-place"], ["--vault", "v.vault"], ["a.txt"]])
+def test_standard_input_takes_no_file_options(work: Path, capsys: pytest.CaptureFixture[str],
+                                              extra: list[str]) -> None:
+    assert yinsi("mask", "-", *extra) == 2
+    assert "standard" in capsys.readouterr().err

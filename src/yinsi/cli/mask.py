@@ -3,12 +3,15 @@
 Only personal values change: CSV cells and JSON values are rewritten one by one, everything else is
 copied byte for byte, in the file's own encoding. Copies are written atomically; the inputs are never
 touched unless `--in-place`, which keeps a `.bak` copy first. A manifest (`yinsi-mask.json`) records
-the policy, the key id and the counts per file and entity type, never values.
+the policy, the key id and the counts per file and entity type, never values. `yinsi mask -` is a
+filter instead: standard input to standard output, line by line, as text.
 """
 
 from __future__ import annotations
 
+import io
 import json
+import sys
 from collections import Counter
 from datetime import UTC, datetime
 from pathlib import Path
@@ -30,6 +33,7 @@ from yinsi.rewriting.masking import MaskingTransform
 from yinsi.sinks.output import Output
 
 MANIFEST = "yinsi-mask.json"
+STDIN = "-"
 FORMATS = ("auto", "text", "csv", "tsv", "jsonl")
 
 
@@ -84,7 +88,8 @@ def command(
     min_score: float | None,
     quiet: bool,
 ) -> None:
-    """Write de-identified copies of PATH... (files or directories) under a policy.
+    """Write de-identified copies of PATH... (files or directories) under a policy; `-` masks standard
+    input to standard output.
 
     \b
     Examples:
@@ -92,8 +97,15 @@ def command(
       yinsi mask orders.csv --policy courier --vault orders.vault --out masked/   (needs $YINSI_KEY)
       yinsi unmask masked/orders.csv --vault orders.vault --out restored/
       yinsi mask exports/ --policy analyst --out shared/                          (needs $YINSI_KEY)
+      tail -f app.log | yinsi mask - --policy courier > app.masked.log
     """
-    if (out_dir is None) == (not in_place):
+    filtering = paths == (STDIN,)
+    if filtering and (out_dir is not None or in_place or vault_path is not None):
+        raise click.UsageError("'yinsi mask -' writes the masked text to standard output; "
+                               "--out, --in-place and --vault need files")
+    if STDIN in paths and not filtering:
+        raise click.UsageError("'-' (standard input) cannot be mixed with files")
+    if not filtering and (out_dir is None) == (not in_place):
         raise click.UsageError("give exactly one of --out DIR or --in-place")
     policy = load_policy(policy_name)
     if min_score is not None:
@@ -103,6 +115,12 @@ def command(
     needs_key = policy.needs_key or vault_path is not None
     master = load_key(key_file, required=needs_key) if needs_key else None
     keys = KeyChain(master) if master is not None else None
+    if filtering:
+        count = mask_stream(MaskingTransform(PolicyRun(policy, keys, None), default_analyzer()))
+        if not quiet:
+            summary = ", ".join(f"{entity} {number}" for entity, number in sorted(count.items())) or "nothing"
+            click.echo(f"yinsi: masked standard input with policy {policy.name}: {summary}", err=True)
+        return
     target_dir = Path(out_dir) if out_dir is not None else None
     files = collect(paths, skip=target_dir)
     jobs = []
@@ -165,6 +183,28 @@ def command(
         click.echo(
             f"yinsi: masked {len(records)} file(s) {where} with policy {policy.name}: {summary}", err=True
         )
+
+
+def mask_stream(transform: MaskingTransform) -> Counter[str]:
+    """Standard input to standard output, line by line, each line through `transform` (a filter for
+    pipes: `tail -f app.log | yinsi mask - --policy courier`). Returns the replacements per type.
+
+    Lines are decoded as UTF-8 (the pipe's bytes; undecodable bytes pass through escaped); only the text
+    of each line is rewritten, so the output has exactly the input's lines.
+    """
+    if sys.stdin is None:
+        raise InputError("<stdin>: standard input is closed")
+    source = io.TextIOWrapper(sys.stdin.buffer, encoding="utf-8", errors="surrogateescape", newline="")
+    target = io.TextIOWrapper(sys.stdout.buffer, encoding="utf-8", errors="surrogateescape", newline="",
+                              line_buffering=True)
+    try:
+        for line in source:
+            body = line.rstrip("\r\n")
+            target.write(transform(body, None) + line[len(body):])
+    finally:
+        target.detach()
+        source.detach()
+    return transform.counts
 
 
 def write_manifest(path: Path, manifest: dict[str, Any]) -> None:
