@@ -73,102 +73,216 @@ def status(rule_id: str, text: str) -> str:
     return "risky" if result.findings else "clean"
 
 
+# Wording that is easy to get wrong, by rule and expected verdict: negations, near-misses, thresholds and
+# the phrasings each held-out set showed the rules lacked (dev.yaml holds the longer excerpts).
+TRICKY_WORDING: dict[tuple[str, str], tuple[str, ...]] = {
+    ("policy.blanket_sharing", "clean"): (
+        "We will not share your data with any third party.",
+        "为维护公共安全，依据法律规定，无需征得您的同意即可向有关机关提供。",
+        "我们绝不会把您的数据提供给任何合作伙伴。",
+        "If we sell our business, the buyer receives the personal data.",
+        "我们不会在未经您同意的情况下共享您的信息。",
+        "未经您的同意，我们不会与第三方共享您的个人信息。",
+    ),
+    ("policy.blanket_sharing", "risky"): (
+        "We may rent your personal data to marketing firms.",
+        "您的信息可能被提供给关联公司和其他合作方。",
+        "未经用户同意，我们可能向广告主提供设备标识符。",
+        "我们可能出售您的用户数据。",
+        "We may give your details to any other partners we pick.",
+        "我们会向合作伙伴提供您的位置，用于其向您推荐附近门店。",
+        "We share your name with our partners so they can market directly to you.",
+    ),
+    ("policy.bundled_consent", "clean"): (
+        "您的沉默不代表您同意。",
+        "Ads personalisation has its own consent switch.",
+        "请点击“同意”以开始使用。",
+    ),
+    ("policy.bundled_consent", "risky"): (
+        "登录即代表您同意《隐私政策》。",
+        "注册即一并授权我们进行个性化广告推送和数据分析。",
+        "A single checkbox covers the service and our marketing emails.",
+        "点击“同意”或继续使用即视为您已理解并同意本政策。",
+        "Continuing to browse means your acceptance of this policy.",
+        "绑定银行卡时，您将同时授权我们向合作方推送您的营销偏好。",
+        "By signing in you consent to receive promotional newsletters.",
+    ),
+    ("policy.catch_all_purpose", "clean"): (
+        "我们不会仅以改善服务为由收集您的个人信息。",
+        "如需用于其他用途，我们会另行征得您的同意。",
+        "我们致力于提升您的使用体验。",
+        "其他合理用途需另行征得您的同意后方可使用您的信息。",
+    ),
+    ("policy.catch_all_purpose", "risky"): (
+        "We may use your data for any other purpose permitted by law.",
+        "为提升您的体验，我们会使用您的位置信息。",
+        "我们会不断提升服务质量，为此分析您的使用记录。",
+        "Your data lets us enhance your experience.",
+        "We analyse crash logs to make our app better.",
+    ),
+    ("policy.complaint_channel", "present"): (
+        "Unsettled complaints can go to a dispute resolution body.",
+    ),
+    ("policy.complaint_channel", "vague"): (
+        "You might have the right to complain to a regulator; you may have the right to go to court.",
+    ),
+    ("policy.controller_identity", "present"): (
+        "Marlin Apps Pte. Ltd. operates this app; mail help@marlin.example.",
+        "Birchwood Energy plc runs this service; phone 0207 946 0018.",
+    ),
+    ("policy.controller_identity", "vague"): (
+        "Payments are processed by Coinly Ltd., 5 Mill Road, York.",
+    ),
+    ("policy.forced_consent", "clean"): (
+        "如您拒绝提供通讯录，将无法使用通讯录好友推荐，但不影响其他功能。",
+        "若您拒绝提供手机号码，我们将无法为您提供相应服务。",
+        "用户无需接受所有条款即可浏览。",
+        "如您拒绝提供手机号码完成验证，账号将被强制登出。",
+    ),
+    ("policy.forced_consent", "risky"): (
+        "若您拒绝个性化推荐，我们将无法为您提供服务。",
+        "If you refuse marketing emails, we will close your account.",
+        "You must agree to receive our marketing in order to register.",
+        "您需同意本政策所有内容后才能使用本产品。",
+        "Accepting every use in this policy is a condition of using the app.",
+        "若您拒绝共享通讯录，应用将自动退出。",
+        "Your use of the platform is conditional on consenting to advertising cookies.",
+        "You must not install the app unless you accept this policy in full.",
+    ),
+    ("policy.indefinite_retention", "clean"): (
+        "注销后您的数据将被永久删除。",
+        "We delete your data permanently on request.",
+        "相关记录将长期保存，保存期限为五年。",
+        "删除账号后，我们仍依法保存交易记录三年。",
+        "Our founders' plan keeps its price permanently.",
+        "年度会员可无限期观看已购课程。",
+    ),
+    ("policy.indefinite_retention", "risky"): (
+        "即使您删除账号，我们依然保留您的订单记录。",
+        "We keep your data for as long as we see fit.",
+        "Once you deactivate your account, we still hold your posts.",
+        "We keep your chat history permanently.",
+        "Once you delete your account, your photos remain stored with us.",
+        "日志的留存时间为无限期。",
+    ),
+    ("policy.minors", "present"): (
+        "未满十八周岁的用户应在监护人同意后使用本服务。",
+        "儿童使用本产品前须取得父母同意。",
+    ),
+    ("policy.minors", "vague"): (
+        "Children under 13 need a parent's consent.",
+        "Children under 13 need a parent's consent; users must be at least 13.",
+    ),
+    ("policy.partner_disclaimer", "clean"): (
+        "第三方违反约定的，我们将依法承担相应责任。",
+        "Our vendors follow our instructions; we do not disclaim responsibility for them.",
+    ),
+    ("policy.partner_disclaimer", "risky"): (
+        "商户如何使用您的收货信息，由商户自行负责。",
+        "Neither we nor any partner shall be held liable for data leaks by SDKs.",
+        "We won't be liable for mistakes made by our payment processor.",
+    ),
+    ("policy.pi_types", "present"): (
+        "We log your browsing history and IP address.",
+        "收集的信息：手机号码；身份证号（敏感）。",
+    ),
+    ("policy.purpose_scope", "missing"): (
+        "We store nothing so that the app stays fast.",
+    ),
+    ("policy.purpose_scope", "present"): (
+        "当您预订酒店时，您需要提供入住人姓名和手机号码。",
+        "We store your delivery address so that couriers can find you.",
+        "为开具发票，您需要在结算时填写纳税人识别号和手机号码。",
+        "当您设置个人资料时，我们会记录您填写的生日，用于发送生日祝福。",
+    ),
+    ("policy.purpose_scope", "vague"): (
+        "When you use our services, we collect your device model.",
+    ),
+    ("policy.response_time", "missing"): (
+        "Orders are processed within 2 business days.",
+    ),
+    ("policy.response_time", "present"): (
+        "我们将在二十一天内答复。",
+        "We answer within 3 weeks.",
+        "We resolve your request within twelve (12) working days.",
+    ),
+    ("policy.response_time", "vague"): (
+        "我们将在三十天内答复。",
+    ),
+    ("policy.retention", "missing"): (
+        "收到您的删除请求后，我们会在15个工作日内删除相关信息。",
+        "请妥善保存您的密码，存到手机相册的截图也请及时删除。",
+        "Keep it secret: your recovery code is for you alone.",
+    ),
+    ("policy.retention", "present"): (
+        "日志保存半年。",
+        "Selfies are destroyed within 14 days after onboarding.",
+        "订单完成后90日内自动删除聊天记录。",
+    ),
+    ("policy.retention", "vague"): (
+        "We keep logs as long as needed.",
+    ),
+    ("policy.sensitive_purpose", "not_applicable"): (
+        "我们不会收集您的指纹、声纹等生物识别信息。",
+    ),
+    ("policy.sensitive_purpose", "present"): (
+        "您的声纹属于敏感个人信息。我们仅将其用于语音登录，并单独征求您的同意。",
+        "For loan checks we need your bank card number. It is sensitive personal information; we "
+        "explain why we need it and ask for your separate consent.",
+        "We use your fingerprint only to unlock the app, and you separately authorise this in the settings.",
+    ),
+    ("policy.storage_location", "missing"): (
+        "Your data is stored in encrypted form.",
+    ),
+    ("policy.storage_location", "present"): (
+        "Data is hosted in Germany and never leaves the EU.",
+        "数据存储在深圳的数据中心，不会出境。",
+        "Your data is processed in the UK and stays in the UK only.",
+    ),
+    ("policy.storage_location", "vague"): (
+        "我们不会将您的信息传输至境外。",
+        "We store your data in Canada.",
+        "Data may be moved to another country for support.",
+    ),
+    ("policy.third_parties", "missing"): (
+        "We will send the receipt to the e-mail address you gave us.",
+    ),
+    ("policy.third_parties", "present"): (
+        "为完成配送，我们会把您的收货地址提供给快递公司。",
+        "We pass your phone number to our SMS gateway Textly Ltd. to send codes.",
+        "We engage Ledgerly Inc. to keep our accounts.",
+    ),
+    ("policy.third_parties", "vague"): (
+        "我们不会与任何第三方共享您的个人信息，除非获得您的单独同意。",
+        "We may share some data with our partners.",
+        "Our service providers may get access to your data.",
+    ),
+    ("policy.update_notice", "missing"): (
+        "最新版本会在官网发布公告。",
+    ),
+    ("policy.update_notice", "present"): (
+        "We will send you a push notification whenever this policy changes.",
+        "如有重大变更，我们会以弹窗方式提示您。",
+        "隐私政策更新后，我们会以短信通知您。",
+        "We will notify you of changes through an in-app notification.",
+        "本政策更新后，您下次启动App时我们会显示更新内容。",
+        "We will email your address of record before the new policy applies.",
+    ),
+    ("policy.user_rights", "missing"): (
+        "You may not delete another member's posts.",
+    ),
+    ("policy.user_rights", "present"): (
+        "您可以：查阅个人信息；复制个人信息；更正个人信息；删除个人信息；在“设置-账号注销”注销账号。",
+        "会员可以在“设置”中查看、导出、修改、删除个人信息，关闭定位权限，或注销账号。",
+    ),
+    ("policy.user_rights", "vague"): (
+        "您可以注销账号。查阅、复制、更正、删除个人信息；撤回同意请在设置中操作。",
+    ),
+}
+
+
 @pytest.mark.parametrize(("rule_id", "text", "expected"), [
-    # negation and near-misses
-    ("policy.bundled_consent", "您的沉默不代表您同意。", "clean"),
-    ("policy.bundled_consent", "登录即代表您同意《隐私政策》。", "risky"),
-    ("policy.blanket_sharing", "We will not share your data with any third party.", "clean"),
-    ("policy.blanket_sharing", "为维护公共安全，依据法律规定，无需征得您的同意即可向有关机关提供。", "clean"),
-    ("policy.indefinite_retention", "注销后您的数据将被永久删除。", "clean"),
-    ("policy.indefinite_retention", "We delete your data permanently on request.", "clean"),
-    ("policy.indefinite_retention", "相关记录将长期保存，保存期限为五年。", "clean"),
-    ("policy.catch_all_purpose", "我们不会仅以改善服务为由收集您的个人信息。", "clean"),
-    ("policy.forced_consent", "如您拒绝提供通讯录，将无法使用通讯录好友推荐，但不影响其他功能。", "clean"),
-    ("policy.partner_disclaimer", "第三方违反约定的，我们将依法承担相应责任。", "clean"),
-    # periods and thresholds
-    ("policy.response_time", "我们将在三十天内答复。", "vague"),
-    ("policy.response_time", "我们将在二十一天内答复。", "present"),
-    ("policy.response_time", "We answer within 3 weeks.", "present"),
-    ("policy.retention", "We keep logs as long as needed.", "vague"),
-    ("policy.retention", "日志保存半年。", "present"),
-    ("policy.minors", "Children under 13 need a parent's consent.", "vague"),
-    ("policy.storage_location", "我们不会将您的信息传输至境外。", "vague"),
-    ("policy.third_parties", "我们不会与任何第三方共享您的个人信息，除非获得您的单独同意。", "vague"),
-    # wording added after the third held-out set (heldout_c.yaml)
-    ("policy.blanket_sharing", "我们绝不会把您的数据提供给任何合作伙伴。", "clean"),
-    ("policy.blanket_sharing", "We may rent your personal data to marketing firms.", "risky"),
-    ("policy.blanket_sharing", "If we sell our business, the buyer receives the personal data.", "clean"),
-    ("policy.blanket_sharing", "您的信息可能被提供给关联公司和其他合作方。", "risky"),
-    ("policy.bundled_consent", "注册即一并授权我们进行个性化广告推送和数据分析。", "risky"),
-    ("policy.bundled_consent", "A single checkbox covers the service and our marketing emails.", "risky"),
-    ("policy.bundled_consent", "Ads personalisation has its own consent switch.", "clean"),
-    ("policy.catch_all_purpose", "We may use your data for any other purpose permitted by law.", "risky"),
-    ("policy.catch_all_purpose", "如需用于其他用途，我们会另行征得您的同意。", "clean"),
-    ("policy.indefinite_retention", "即使您删除账号，我们依然保留您的订单记录。", "risky"),
-    ("policy.indefinite_retention", "We keep your data for as long as we see fit.", "risky"),
-    ("policy.indefinite_retention", "删除账号后，我们仍依法保存交易记录三年。", "clean"),
-    ("policy.forced_consent", "若您拒绝个性化推荐，我们将无法为您提供服务。", "risky"),
-    ("policy.forced_consent", "If you refuse marketing emails, we will close your account.", "risky"),
-    ("policy.forced_consent", "You must agree to receive our marketing in order to register.", "risky"),
-    ("policy.forced_consent", "若您拒绝提供手机号码，我们将无法为您提供相应服务。", "clean"),
-    ("policy.partner_disclaimer", "商户如何使用您的收货信息，由商户自行负责。", "risky"),
-    ("policy.sensitive_purpose", "我们不会收集您的指纹、声纹等生物识别信息。", "not_applicable"),
-    ("policy.sensitive_purpose", "您的声纹属于敏感个人信息。我们仅将其用于语音登录，并单独征求您的同意。",
-     "present"),
-    ("policy.update_notice", "We will send you a push notification whenever this policy changes.", "present"),
-    ("policy.update_notice", "如有重大变更，我们会以弹窗方式提示您。", "present"),
-    ("policy.minors", "未满十八周岁的用户应在监护人同意后使用本服务。", "present"),
-    ("policy.minors", "儿童使用本产品前须取得父母同意。", "present"),
-    ("policy.minors", "Children under 13 need a parent's consent; users must be at least 13.", "vague"),
-    ("policy.third_parties", "为完成配送，我们会把您的收货地址提供给快递公司。", "present"),
-    ("policy.third_parties", "We may share some data with our partners.", "vague"),
-    ("policy.storage_location", "Your data is stored in encrypted form.", "missing"),
-    ("policy.complaint_channel", "Unsettled complaints can go to a dispute resolution body.", "present"),
-    ("policy.controller_identity", "Payments are processed by Coinly Ltd., 5 Mill Road, York.", "vague"),
-    ("policy.purpose_scope", "当您预订酒店时，您需要提供入住人姓名和手机号码。", "present"),
-    ("policy.purpose_scope", "When you use our services, we collect your device model.", "vague"),
-    ("policy.pi_types", "We log your browsing history and IP address.", "present"),
-    # wording added after the fourth held-out set (heldout_d.yaml)
-    ("policy.controller_identity", "Marlin Apps Pte. Ltd. operates this app; mail help@marlin.example.",
-     "present"),
-    ("policy.purpose_scope", "We store your delivery address so that couriers can find you.", "present"),
-    ("policy.purpose_scope", "为开具发票，您需要在结算时填写纳税人识别号和手机号码。", "present"),
-    ("policy.purpose_scope", "We store nothing so that the app stays fast.", "missing"),
-    ("policy.sensitive_purpose", "For loan checks we need your bank card number. It is sensitive personal "
-     "information; we explain why we need it and ask for your separate consent.", "present"),
-    ("policy.third_parties", "We pass your phone number to our SMS gateway Textly Ltd. to send codes.",
-     "present"),
-    ("policy.third_parties", "We will send the receipt to the e-mail address you gave us.", "missing"),
-    ("policy.retention", "Selfies are destroyed within 14 days after onboarding.", "present"),
-    ("policy.retention", "订单完成后90日内自动删除聊天记录。", "present"),
-    ("policy.retention", "收到您的删除请求后，我们会在15个工作日内删除相关信息。", "missing"),
-    ("policy.storage_location", "Data is hosted in Germany and never leaves the EU.", "present"),
-    ("policy.storage_location", "We store your data in Canada.", "vague"),
-    ("policy.user_rights", "您可以：查阅个人信息；复制个人信息；更正个人信息；删除个人信息；"
-     "在“设置-账号注销”注销账号。", "present"),
-    # a list inherits its subject across ；/; but not across a full stop
-    ("policy.user_rights", "您可以注销账号。查阅、复制、更正、删除个人信息；撤回同意请在设置中操作。",
-     "vague"),
-    ("policy.update_notice", "隐私政策更新后，我们会以短信通知您。", "present"),
-    ("policy.update_notice", "We will notify you of changes through an in-app notification.", "present"),
-    ("policy.update_notice", "最新版本会在官网发布公告。", "missing"),
-    ("policy.bundled_consent", "点击“同意”或继续使用即视为您已理解并同意本政策。", "risky"),
-    ("policy.bundled_consent", "Continuing to browse means your acceptance of this policy.", "risky"),
-    ("policy.bundled_consent", "请点击“同意”以开始使用。", "clean"),
-    ("policy.blanket_sharing", "未经用户同意，我们可能向广告主提供设备标识符。", "risky"),
-    ("policy.blanket_sharing", "我们不会在未经您同意的情况下共享您的信息。", "clean"),
-    ("policy.blanket_sharing", "未经您的同意，我们不会与第三方共享您的个人信息。", "clean"),
-    ("policy.partner_disclaimer", "Neither we nor any partner shall be held liable for data leaks by SDKs.",
-     "risky"),
-    ("policy.catch_all_purpose", "为提升您的体验，我们会使用您的位置信息。", "risky"),
-    ("policy.catch_all_purpose", "我们致力于提升您的使用体验。", "clean"),
-    ("policy.indefinite_retention", "Once you deactivate your account, we still hold your posts.", "risky"),
-    ("policy.indefinite_retention", "Our founders' plan keeps its price permanently.", "clean"),
-    ("policy.indefinite_retention", "We keep your chat history permanently.", "risky"),
-    ("policy.forced_consent", "您需同意本政策所有内容后才能使用本产品。", "risky"),
-    ("policy.forced_consent", "用户无需接受所有条款即可浏览。", "clean"),
-    ("policy.forced_consent", "Accepting every use in this policy is a condition of using the app.", "risky"),
-])
+    (rule_id, text, expected) for (rule_id, expected), texts in TRICKY_WORDING.items() for text in texts])
 def test_tricky_wording(rule_id: str, text: str, expected: str) -> None:
     assert status(rule_id, text) == expected
 

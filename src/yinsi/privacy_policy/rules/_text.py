@@ -8,9 +8,20 @@ from __future__ import annotations
 
 import re
 
-_ZH_NEGATION = re.compile(r"(?:不|未|无|非|没有|绝不|禁止|避免|拒绝|杜绝)[^，,。；;]{0,6}$")
+# 不断 (continually), 不仅 (not only), 不时, 不限于 and 不久 do not negate what follows.
+_ZH_NEGATION = re.compile(
+    r"(?:不(?!断|仅|时|限于|久)|未|无|非|没有|绝不|禁止|避免|拒绝|杜绝)[^，,。；;]{0,6}$")
 _EN_NEGATION = re.compile(r"\b(?:not|never|no|without|neither|nor|cannot|won't|don't|doesn't|isn't)\b"
                           r"(?:\W+\w+){0,8}\W*$|n't\b(?:\W+\w+){0,8}\W*$", re.IGNORECASE)
+
+
+def any_of(*alternatives: str) -> re.Pattern[str]:
+    """One case-insensitive pattern for a list of wordings, each a complete regular expression.
+
+    The rules' patterns are long alternations; listing one wording per argument keeps each readable and
+    spares every module the same re.compile(... | ... | ..., re.IGNORECASE) boilerplate.
+    """
+    return re.compile("|".join(alternatives), re.IGNORECASE)
 
 
 def negated(text: str, start: int) -> bool:
@@ -22,7 +33,8 @@ def negated(text: str, start: int) -> bool:
 # A negation anywhere earlier in the same sentence part ("我们不会将您的个人信息出售给…"): Chinese puts the
 # object between the negation and the verb, beyond the reach of `negated`. 不限于 / 不仅 do not negate.
 _PART_NEGATION = re.compile(
-    r"不(?:会|得|将|再|能|可|应|予)|绝不|决不|从不|并不|禁止|\b(?:not|never|no)\b|n't\b", re.IGNORECASE)
+    r"不(?:会|得|将|再|能|可|应|予)|绝不|决不|从不|并不|禁止|\b(?:not|never|no|nothing)\b|n't\b",
+    re.IGNORECASE)
 _PART_START = re.compile(r"[，,。；;：:！？!?]")
 
 
@@ -56,6 +68,7 @@ PURPOSE = re.compile(
     re.IGNORECASE)
 COLLECT = re.compile(
     r"收集|获取|采集|读取|调用|访问您的|使用您的|申请.{0,10}权限|需要您提供|请您提供|向您索取|记录您的"
+    r"|记录(?:下)?您(?:输入|填写|搜索|浏览|点击|上传|发布)的"
     r"|您(?:需要|需|须|应当?)?(?:[^，,。；;]{0,10}?)(?:提供|填写|上传|提交)|我们(?:会|将)?(?:存储|保存|处理)您?的"
     r"|\b(?:collect|obtain|gather|access|request|record)(?:s|es|ed|ing)?\b|\breceiv(?:e|es|ed|ing)\b"
     r"|\bread(?:s|ing)?\b|\bus(?:e|es|ed|ing)\b|\blog(?:s|ged)?\b(?! (?:in|out|on|off|into)\b)"
@@ -63,7 +76,7 @@ COLLECT = re.compile(
     r"|\bwe (?:also |only |then )?(?:store|save|keep|process|hold)\b",
     re.IGNORECASE)
 GENERIC_PI = re.compile(
-    r"个人信息|个人数据|用户信息|设备信息|相关信息"
+    r"个人信息|个人数据|用户信息|用户数据|您的(?:个人)?(?:数据|资料)|设备信息|相关信息"
     r"|personal (?:information|data)|your (?:information|data)|device information"
     r"|information (?:about|from) (?:you|your device)",
     re.IGNORECASE)
@@ -75,6 +88,8 @@ SHARE = re.compile(
     r"|\b(?:send|sends|sent|forward|forwards|forwarded|pass|passes|passed)\b[^.;]{0,80}?"
     r"\bto (?:our|an?|the|its|their)\b"
     r"|(?:发送|传输|传送)(?:至|给)"
+    # recipients that can reach the data: "they may have access to your information", "可以接触到您的"
+    r"|\b(?:have|get|gain|given|has) access to (?:your|the|this|such)\b|(?:接触|访问)到您的"
     r"|\b(?:use|uses|integrate[sd]?|embed[sd]?)\b[^.;]{0,40}\bSDK"
     r"|(?<![A-Za-z])SDKs?(?![A-Za-z])",
     re.IGNORECASE)
@@ -85,12 +100,13 @@ THIRD_PARTY = re.compile(
 COMPANY = re.compile(
     r"[\u4e00-\u9fff（）()A-Za-z0-9]{2,40}?(?:有限公司|有限责任公司|股份有限公司|集团|分公司)"
     r"|\b[A-Z][\w&'.-]*(?:\s+[A-Z&][\w&'.-]*){0,6},?\s+"
-    r"(?:Co\.,?\s*Ltd\.?|Ltd\.?|Limited|Inc\.?|LLC|GmbH|Corporation|Corp\.?|S\.A\.|Pte\.?\s*Ltd\.?|PLC|AG|B\.V\."
+    r"(?:Co\.,?\s*Ltd\.?|Ltd\.?|Limited|Inc\.?|LLC|GmbH|Corporation|Corp\.?|S\.A\.|Pte\.?\s*Ltd\.?|PLC|plc|AG|B\.V\."
     r"|Sdn\.?\s*Bhd\.?)")
 EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")
 PHONE = re.compile(
     r"(?<!\d)(?:\+?86[- ]?)?(?:400|800)[- ]?\d{3}[- ]?\d{4}(?!\d)|(?<!\d)0\d{2,3}[- ]?\d{7,8}(?!\d)"
-    r"|(?<!\d)1[3-9]\d{9}(?!\d)|\+\d{1,3}[- ]?\(?\d{1,4}\)?[- ]?\d{3,4}[- ]?\d{3,4}")
+    r"|(?<!\d)1[3-9]\d{9}(?!\d)|\+\d{1,3}[- ]?\(?\d{1,4}\)?[- ]?\d{3,4}[- ]?\d{3,4}"
+    r"|(?<![\d.,])0\d{3} \d{3} \d{4}(?!\d)|(?:热线|电话|拨打)[：:]?\s*(?:95|96|12)\d{3}(?:\d{3})?(?!\d)")
 POSTAL_ADDRESS = re.compile(
     r"(?:注册|办公|联系|通信|通讯|邮寄)地址"
     r"|[\u4e00-\u9fff]{2,8}(?:省|市)[\u4e00-\u9fff\d]{1,20}(?:区|县|路|街|号|大厦)"
@@ -148,5 +164,5 @@ def number_value(word: str) -> int | None:
 
 
 PERIOD = re.compile(
-    rf"({NUMBER})\s*(?:个)?\s*(个?工作日|个?自然日|天|日|周|星期|个月|月|年|小时|"
+    rf"({NUMBER})(?:\s*[（(]\d+[)）])?\s*(?:个)?\s*(个?工作日|个?自然日|天|日|周|星期|个月|月|年|小时|"
     rf"(?:working|business|calendar)?\s*days?|weeks?|months?|years?|hours?)(?![A-Za-z])", re.IGNORECASE)

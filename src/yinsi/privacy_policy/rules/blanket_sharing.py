@@ -2,58 +2,59 @@
 
 from __future__ import annotations
 
-import re
-
 from yinsi.apps.findings import Severity
 from yinsi.privacy_policy.model import Clause
 from yinsi.privacy_policy.rules import references as ref
-from yinsi.privacy_policy.rules._text import GENERIC_PI, SHARE, THIRD_PARTY, affirmed, negated_in_part
+from yinsi.privacy_policy.rules._text import GENERIC_PI, SHARE, THIRD_PARTY, affirmed, any_of, negated_in_part
 from yinsi.privacy_policy.rules.base import RiskRule
 
 # "Any / every partner" counts only as the recipient ("提供给任何第三方", "share with all partners"), not
 # as the subject of an obligation ("我们会要求所有合作伙伴保密").
-_ANY_RECIPIENT = re.compile(
-    r"(?:向|与|给|予|至|于)(?:我们的)?(?:任何|所有|全部|一切)(?:的)?(?:第三方|合作伙伴|合作方|关联公司"
-    r"|关联方|商业伙伴)|\b(?:shar|disclos|provid|transfer|sell|sold|giv|pass)\w*\b[^.;]{0,50}\b(?:with"
-    r"|to)\s+(?:any|all)\s+(?:of\s+)?(?:our\s+)?(?:third[- ]part\w*|partners|affiliates|business partners"
-    r"|companies)\b",
-    re.IGNORECASE)
-_WITHOUT_CONSENT = re.compile(
-    r"无需(?:另行|再次|单独|事先|额外)?(?:征得|获得|取得|经过|经)?(?:您的?)?(?:同意|授权|许可)"
-    r"|无须(?:另行|再次|单独|事先)?(?:征得|获得|取得)?(?:您的?)?(?:同意|授权)"
-    r"|未(?:经|征得|征求|取得|获得)(?:您的?|用户的?)?(?:明示|单独|事先)?(?:同意|授权|许可)"
-    r"|不再(?:另行)?(?:征得|取得)(?:您的?)?同意|(?:自行|有权)决定[^，,。；;]{0,10}(?:共享|提供|披露)"
-    r"|用于(?:任何|其他一切)(?:合法)?(?:目的|用途)"
-    r"|\bwithout (?:further |additional |prior |your )*(?:notice|consent|permission)\b"
-    r"|\bwithout (?:first )?asking (?:you|for your (?:consent|permission))\b"
-    r"|\bat our (?:sole )?discretion\b|\bfor any (?:lawful )?purpose\b",
-    re.IGNORECASE)
+_ANY_RECIPIENT = any_of(
+    r"(?:向|与|给|予|至|于)(?:我们的)?(?:任何|所有|全部|一切)(?:的)?(?:其他|其它)?"
+    r"(?:第三方|合作伙伴|合作方|关联公司|关联方|商业伙伴)",
+    r"\b(?:shar|disclos|provid|transfer|sell|sold|giv|pass)\w*\b[^.;]{0,50}\b(?:with|to)\s+(?:any|all)\s+"
+    r"(?:of\s+)?(?:our\s+)?(?:other\s+)?"
+    r"(?:third[- ]part\w*|partners|affiliates|business partners|companies)\b")
+_WITHOUT_CONSENT = any_of(
+    r"无需(?:另行|再次|单独|事先|额外)?(?:征得|获得|取得|经过|经)?(?:您的?)?(?:同意|授权|许可)",
+    r"无须(?:另行|再次|单独|事先)?(?:征得|获得|取得)?(?:您的?)?(?:同意|授权)",
+    r"未(?:经|征得|征求|取得|获得)(?:您的?|用户的?)?(?:明示|单独|事先)?(?:同意|授权|许可)",
+    r"不再(?:另行)?(?:征得|取得)(?:您的?)?同意",
+    r"(?:自行|有权)决定[^，,。；;]{0,10}(?:共享|提供|披露)",
+    r"用于(?:任何|其他一切)(?:合法)?(?:目的|用途)",
+    r"\bwithout (?:further |additional |prior |your )*(?:notice|consent|permission)\b",
+    r"\bwithout (?:first )?asking (?:you|for your (?:consent|permission))\b",
+    r"\bat our (?:sole )?discretion\b",
+    r"\bfor any (?:lawful )?purpose\b")
 # The lawful exceptions (PIPL art. 13; GB/T 35273 9.6) legitimately need no consent.
-_LAWFUL_EXCEPTION = re.compile(
-    r"法律|法规|国家安全|国防|公共安全|公共卫生|刑事|司法|诉讼|行政机关|紧急|生命|突发|\blaw\b"
-    r"|\blegal obligation|\bcourt\b|\blawful request|\bnational security\b|\bemergenc",
-    re.IGNORECASE)
+_LAWFUL_EXCEPTION = any_of(
+    r"法律|法规|国家安全|国防|公共安全|公共卫生|刑事|司法|诉讼|行政机关|紧急|生命|突发",
+    r"\blaw\b|\blegal obligation|\bcourt\b|\blawful request|\bnational security\b|\bemergenc")
 
 
 # An open recipient list: "关联公司、合作伙伴及其他第三方", "任何第三方", "including but not limited to
 # advertisers".
-_OPEN_RECIPIENTS = re.compile(
-    r"(?:及|和|以及|或|或者)其他(?:的)?(?:第三方|合作伙伴|合作方|公司|机构)|任何(?:的)?第三方|包括但不限于"
-    r"|\b(?:and|or) other third[- ]parties\b|\bany third[- ]part(?:y|ies)\b"
-    r"|\bincluding,? (?:but not limited to|without limitation)\b",
-    re.IGNORECASE)
-# Recipients using the data for their own ends, or the data sold.
-_OWN_ENDS = re.compile(
-    r"用于其(?:自身|自己)?的?(?:商业|营销|推广|经营)?(?:用途|目的)"
-    r"|\bfor (?:their|its) own (?:[a-z]+ )?purposes\b",
-    re.IGNORECASE)
-_SALE = re.compile(r"出售|售卖|出租|买卖|\bsell\b|\bsold\b|\brent\b|\btrade\b", re.IGNORECASE)
+_OPEN_RECIPIENTS = any_of(
+    r"(?:及|和|以及|或|或者)其他(?:的)?(?:第三方|合作伙伴|合作方|公司|机构)",
+    r"任何(?:的)?第三方",
+    r"包括但不限于",
+    r"\b(?:and|or) other third[- ]parties\b",
+    r"\bany third[- ]part(?:y|ies)\b",
+    r"\bincluding,? (?:but not limited to|without limitation)\b")
+# Recipients using the data for their own ends (marketing to the user themselves included: "用于其向您推荐
+# 商品", "so they can send you offers"), or the data sold.
+_OWN_ENDS = any_of(
+    r"用于其(?:自身|自己)?的?(?:商业|营销|推广|经营)?(?:用途|目的)",
+    r"用于其[^，,。；;]{0,6}(?:推荐|推送|营销|推广|广告)",
+    r"\bfor (?:their|its) own (?:[a-z]+ )?purposes\b",
+    r"\bfor (?:their|its) own (?:marketing|advertising)\b",
+    r"\bso (?:that )?they can (?:market|advertise|send you (?:offers|ads|advertising|marketing))\b")
+_SALE = any_of(r"出售|售卖|出租|买卖", r"\bsell\b|\bsold\b|\brent\b|\btrade\b")
 # A sale of the business (merger, acquisition) is a transfer GB/T 35273 9.3 treats on its own.
-_BUSINESS_SALE = re.compile(
-    r"合并|收购|重组|破产|资产转让|\bmerger|\bacquisition|\bacquired\b|\bbusiness(?:es)?\b|\bassets\b"
-    r"|\breorgani[sz]",
-    re.IGNORECASE)
-
+_BUSINESS_SALE = any_of(
+    r"合并|收购|重组|破产|资产转让",
+    r"\bmerger|\bacquisition|\bacquired\b|\bbusiness(?:es)?\b|\bassets\b|\breorgani[sz]")
 
 class BlanketSharingRule(RiskRule):
     """Sharing personal information with any third party, every partner, an open list of recipients

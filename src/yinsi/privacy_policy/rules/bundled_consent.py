@@ -13,8 +13,9 @@ from yinsi.privacy_policy.rules.base import RiskRule
 _PATTERN = re.compile(
     r"默认(?:勾选|选中|同意|开启|授权)|默认选择同意|(?:即|则|就|均|将|亦)?(?:视为|视作|表示|代表|意味着"
     r"|认为)(?:您|用户)?(?:已经?|已)?(?:充分)?(?:(?:阅读|理解|知悉|了解)[^，,。；;]{0,10})?(?:同意|接受|认可|授权)"
-    r"|\bby (?:using|accessing|continuing to use|downloading|installing|registering|signing up"
-    r"|clicking)\b.{0,80}\b(?:you )?(?:agree|consent|accept|acknowledge)"
+    r"|\bby (?:using|accessing|continuing to use|downloading|installing|registering|signing (?:up|in)"
+    r"|clicking|creating (?:an|your) account|opening (?:an|your) account|logging in)\b"
+    r".{0,80}\b(?:you )?(?:agree|consent|accept|acknowledge)"
     r"|\bcontinu\w* (?:to )?(?:use|using|access\w*|brows\w*)\b[^.;]{0,60}\b(?:you (?:agree|consent|accept)"
     r"|(?:means|constitutes|indicates) (?:your )?(?:agreement|consent|acceptance))"
     r"|\bdeemed (?:to (?:have )?)?(?:agree|accept|consent|given)|\bconstitutes? (?:your )?(?:acceptance"
@@ -47,7 +48,7 @@ _BY_USE = re.compile(r"继续(?:使用|浏览|访问)|\bcontinu(?:e|es|ing) (?:t
 # one step".
 _CONSENT = re.compile(r"同意|授权|许可|\bconsent|\bagree|\baccept|\btick ?box|\bcheck ?box", re.IGNORECASE)
 _AT_ONCE = re.compile(
-    r"全部|所有|一次性|一并|同时用于|统一(?:授权|同意)|一揽子"
+    r"全部|所有|一次性|一并|同时(?:用于|授权|同意)|统一(?:授权|同意)|一揽子"
     r"|\ball (?:of )?the (?:processing|purposes|uses)\b|\ball (?:processing|purposes|uses)\b"
     r"|\bin one (?:step|go|click)\b|\bat once\b"
     r"|\b(?:a )?single (?:tick|check|click|consent|box|checkbox|tick ?box)\b|\bboth\b[^.;]{0,40}\band\b",

@@ -14,10 +14,14 @@ _IMPROVE = re.compile(
     r"(?:改善|改进|优化|提升|提高|完善)(?:我们的|您的|用户的)?(?:产品|服务|用户体验|服务质量|使用体验|体验|产品和服务"
     r"|产品或服务|产品与服务)|研发新(?:产品|功能)|开发新(?:产品|功能)|\b(?:improve|enhance|optimi[sz]e"
     r"|better)\b (?:and \w+ )?(?:our |the )?(?:services?|products?|(?:user )?experience)\b"
+    r"|\b(?:improve|enhance|optimi[sz]e) your (?:user )?experience\b"
+    r"|\bmak(?:e|es|ing) (?:our|the) (?:services?|products?|app|platform) better\b"
     r"|\bdevelop(?:ing)? new (?:products|services|features)\b",
     re.IGNORECASE)
 _USE = re.compile(
-    r"收集|使用(?!体验)|获取|利用|用于|采集|分析|处理|\bcollect|\buse\b|\buses\b|\bused\b|\bprocess|\banaly[sz]e",
+    r"收集|使用(?!体验)|获取|利用|用于|采集|分析|处理|\bcollect|\buse\b|\buses\b|\bused\b|\bprocess|\banaly[sz]e"
+    # the data as the subject: "your data helps us enhance …"
+    r"|\b(?:data|information)\b (?:helps?|allows?|lets|enables?) us\b",
     re.IGNORECASE)
 # Aggregated or de-identified statistics for quality work are not the catch-all the rule is about.
 _SAFE = re.compile(
@@ -27,10 +31,10 @@ _SAFE = re.compile(
 
 # An open-ended purpose list: "以及其他与我们业务相关的用途", "for such other purposes as we may determine".
 _OPEN_ENDED = re.compile(
-    r"(?:其他|其它)(?:任何|一切)?(?:与[^，,。；;]{0,12}相关的|合法的?|商业|业务|我们认为[^，,。；;]{0,10}的)?(?:用途|目的)"
+    r"(?:其他|其它)(?:任何|一切)?(?:与[^，,。；;]{0,12}相关的|合法的?|合理的?|正当的?|商业|业务|我们认为[^，,。；;]{0,10}的)?(?:用途|目的)"
     r"|(?:任何|一切)(?:其他|其它)?(?:合法的?|商业)?(?:用途|目的)"
     r"|\b(?:any|all|such) other (?:[a-z]+ ){0,2}purposes?\b"
-    r"|\bother (?:business|commercial|lawful|legitimate|internal) purposes?\b"
+    r"|\bother (?:business|commercial|lawful|legitimate|internal|reasonable) purposes?\b"
     r"|\bfor any (?:lawful |legitimate )?(?:business )?purpose\b",
     re.IGNORECASE)
 # "如要用于本政策未载明的其他用途，我们会事先征求您的同意" names the other use only to promise consent for it.

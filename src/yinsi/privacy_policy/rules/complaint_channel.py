@@ -11,14 +11,18 @@ from yinsi.privacy_policy.rules._text import concrete_contact
 from yinsi.privacy_policy.rules.base import Assessment, DisclosureRule, PolicyContext
 
 _COMPLAINT = re.compile(
-    r"投诉|举报|申诉|不满意|争议|纠纷|\bcomplain|\bcomplaints?\b|\bdispute|\bgrievance|\blodge\b",
+    r"投诉|举报|申诉|不满意|争议|纠纷|\bcomplain|\bcomplaints?\b|\bdispute|\bgrievance|\blodge\b"
+    r"|\braise (?:a |your )?concerns?\b",
     re.IGNORECASE)
 _EXTERNAL = re.compile(
     r"(?:网信|监管|主管|有关|相关|消费者协会|工商|公安|电信)[^，,。；;]{0,8}(?:部门|机构|机关)|人民法院"
     r"|法院|仲裁|(?:调解|争议解决|纠纷解决)(?:机构|组织|中心)"
-    r"|\b(?:regulator|supervisory authority|data protection authority|court|arbitration|ombudsman)\b"
+    r"|\b(?:regulator|supervisory authority|data protection authority|court|arbitration|ombudsman"
+    r"|(?:Information|Privacy|Data Protection) Commissioner)\b"
     r"|\b(?:independent |alternative )?dispute resolution (?:provider|body|service|scheme|mechanism)\b",
     re.IGNORECASE)
+# "You may have the right to complain to a regulator" only hedges about a right, naming no channel.
+_HEDGED = re.compile(r"可能(?:有权|享有)|\b(?:may|might|could) have (?:the|a) right\b", re.IGNORECASE)
 _POINTER = re.compile(
     r"联系我们|本政策[^，,。；;]{0,10}(?:所列|公布|提供)的?(?:联系)?方式|上述(?:联系)?方式|\bcontact us\b"
     r"|\bcontact details (?:above|below)\b",
@@ -42,7 +46,8 @@ class ComplaintChannelRule(DisclosureRule):
     def assess(self, context: PolicyContext) -> Assessment:
         about = [clause for clause in context.policy.clauses if _COMPLAINT.search(clause.context)]
         concrete = [clause for clause in about
-                    if concrete_contact(clause.text) or _EXTERNAL.search(clause.text)]
+                    if concrete_contact(clause.text)
+                    or (_EXTERNAL.search(clause.text) and not _HEDGED.search(clause.text))]
         if concrete:
             return Assessment(Status.PRESENT, tuple(concrete))
         contacts = any(concrete_contact(clause.text) for clause in context.policy.clauses)

@@ -17,7 +17,8 @@ _REFUSE = re.compile(
 _UNABLE = re.compile(
     r"(?:将|则|会)?(?:无法|不能|不可|不得|将不能|不再能够?|停止)(?:继续|完成)?(?:为您提供|使用|访问|享受|注册"
     r"|登录|提供)|我们(?:将|会|有权)?(?:直接)?注销您的(?:账号|帐号|账户)"
-    r"|\b(?:cannot|can't|can not|will not be able to|won't be able to|unable to|may not|must stop)\b"
+    r"|\b(?:cannot|can't|can not|will not be able to|won't be able to|unable to|may not|must stop|must not"
+    r"|mustn't|should not)\b"
     r"[^.;]{0,10}\b(?:use|access|continue|provide|register|sign)"
     r"|\bprevents? you from (?:using|accessing|continuing|signing|registering)"
     r"|\b(?:we|we'll)\b(?: will| may| shall| would)? (?:close|terminate|suspend|deactivate|delete)"
@@ -25,11 +26,34 @@ _UNABLE = re.compile(
     re.IGNORECASE)
 _WHOLE = re.compile(
     r"本(?:应用|产品|服务|App|软件|平台|网站)|我们的(?:产品|服务)"
-    r"|(?:全部|所有|任何)(?:的)?(?:功能|服务|产品)|产品(?:和|及|与)服务|为您提供服务|(?:完成)?注册|您的(?:账号|帐号|账户)"
+    r"|(?:全部|所有|任何)(?:的)?(?:功能|服务|产品)|产品(?:和|及|与)服务|为您提供服务|(?:完成)?注册|登录|您的(?:账号|帐号|账户)"
     r"|\b(?:the|our|this) (?:app|application|services?|products?|platform|website)\b"
     r"|\bany of our (?:services|products|features)\b|\ball (?:of )?(?:the |our )?(?:features|services)\b"
-    r"|\byour account\b",
+    r"|\byour account\b|\b(?:log|sign) ?in\b",
     re.IGNORECASE)
+# The app itself quits or logs the user out: the whole service is gone.
+_EXIT = re.compile(
+    r"(?:自动|强制)(?:退出|关闭|登出)|退出登录|被(?:强制)?(?:登出|下线)"
+    r"|\b(?:log|sign)(?:s|ged)? (?:you )?out\b|\b(?:exit|quit|close)s? automatically\b"
+    r"|\bautomatically (?:exit|quit|close|log|sign)",
+    re.IGNORECASE)
+# Use of the whole service made conditional on agreeing: "Use of the Service is conditional on your
+# agreement to … marketing", "除非您接受本政策的全部内容，否则请勿使用本应用", "do not use the app unless you
+# accept every part of this policy".
+_CONDITIONAL = re.compile(
+    r"\b(?:use of|access to|your use of|using|accessing) (?:the|our|this) "
+    r"(?:app|application|services?|platform|website|products?)\b[^.;]{0,20}\b(?:is )?"
+    r"(?:conditional|conditioned|contingent|dependent) (?:up)?on "
+    r"(?:your )?(?:agreement|consent|acceptance|agreeing|consenting)\b(?P<en>[^.;]{0,80})"
+    r"|以您?(?:同意|接受|授权)(?P<zh>[^，,。；;]{0,30})为(?:前提|条件)",
+    re.IGNORECASE)
+_UNLESS = re.compile(
+    r"\b(?:do not|don't|must not|may not|should not|cannot)\s+(?:\w+\s+){0,3}?(?:use|install|access|download"
+    r"|register)\b[^.;]{0,40}\bunless you (?:accept|agree|consent)"
+    r"|除非您?(?:同意|接受)[^。；;]{0,30}否则[^。；;]{0,6}(?:请勿|请不要|不得|不能|无法)(?:继续)?(?:使用|安装|下载|访问|注册)",
+    re.IGNORECASE)
+_EVERY = re.compile(r"全部|所有|整个|\b(?:all|every|entire|whole)\b|本政策|\bthis (?:privacy )?policy\b",
+                    re.IGNORECASE)
 _NON_ESSENTIAL = re.compile(
     r"通讯录|个性化|营销|推荐|广告|改善|提升|体验|定向推送|\bcontacts\b|\bpersonali[sz]|\bmarketing\b"
     r"|\badvertis|\brecommend|\bimprove",
@@ -62,9 +86,10 @@ _MUST = re.compile(
 
 
 class ForcedConsentRule(RiskRule):
-    """Refusing (or withdrawing) consent costs the whole service or the account, using or registering is
-    made conditional on a non-essential use (marketing, ads, contacts), or every permission must be granted
-    at once. Refusing a single function's data, or what registration needs, is not flagged."""
+    """Refusing (or withdrawing) consent costs the whole service or the account (the app quits or logs the
+    user out), using or registering is made conditional on a non-essential use (marketing, ads, contacts)
+    or on accepting the whole policy, or every permission must be granted at once. Refusing a single
+    function's data, or what registration needs, is not flagged."""
 
     id = "policy.forced_consent"
     severity = Severity.HIGH
@@ -83,9 +108,22 @@ class ForcedConsentRule(RiskRule):
         must = _MUST.search(text)
         if must and _NON_ESSENTIAL.search(must.group("zh") or must.group("en") or ""):
             return True
+        conditional = _CONDITIONAL.search(text)
+        if conditional and _WHOLE.search(text):
+            terms = conditional.group("en") or conditional.group("zh") or ""
+            if _NON_ESSENTIAL.search(terms) or _EVERY.search(terms):
+                return True
+        unless = _UNLESS.search(text)
+        if unless and _WHOLE.search(text):
+            return True
         refuse = _REFUSE.search(text)
-        unable = _UNABLE.search(text, refuse.end()) if refuse else None
-        if refuse is None or unable is None or not _WHOLE.search(text, unable.start()):
+        if refuse is None:
+            return False
+        unable = _UNABLE.search(text, refuse.end())
+        whole = unable is not None and _WHOLE.search(text, unable.start()) is not None
+        if not whole:
+            unable = _EXIT.search(text, refuse.end())
+        if unable is None:
             return False
         # "必须同意…，否则无法注册": what is demanded comes before "otherwise".
         otherwise = refuse.group().lower() in {"否则", "otherwise"}

@@ -11,7 +11,7 @@ from yinsi.privacy_policy.rules._text import PERIOD, affirmed, negated_in_part
 from yinsi.privacy_policy.rules.base import RiskRule
 
 _PATTERN = re.compile(
-    r"永久(?:性地?)?(?:保存|保留|存储|储存|留存|记录)|无限期(?:地)?(?:保存|保留|存储|留存)?|不设(?:定"
+    r"永久(?:性地?)?(?:保存|保留|存储|储存|留存|记录)|无限期(?:地)?(?:保存|保留|存储|留存)|(?:保存|保留|存储|留存)(?:期限|期|时间)?(?:为|是)?无限期|不设(?:定"
     r"|置)?(?:保存|存储)?期限|长期(?:保存|保留|存储|留存)(?![^。；;]{0,10}(?:期限|年|月))|一直(?:保存|保留"
     r"|存储)|\b(?:retain\w*|keep\w*|kept|stor(?:e|ed|es|ing)|hold\w*|held"
     r"|preserv\w*)\b[^.;]{0,60}\b(?:indefinitely|permanently|forever|in perpetuity)\b"
@@ -27,7 +27,8 @@ _AFTER_DELETION = re.compile(
     r"(?:delete|close|deactivate|cancel)\w* (?:your|the) account\b"
     r"|\b(?:even )?(?:after|once|when) (?:you )?(?:delete|close|deactivate|cancel)\w* (?:your|the) account\b"
     r"[^.;]{0,60}"
-    r"\b(?P<verb>retain\w*|keep\w*|kept|stor(?:e|ed|es|ing)|hold\w*)\b"
+    r"\b(?P<verb>retain\w*|keep\w*|kept|stor(?:e|ed|es|ing)|hold\w*"
+    r"|remain\w* (?:in|on|with|stored|available))\b"
     r"|\bas long as we (?:see fit|wish|want|like|deem (?:it )?(?:necessary|appropriate|fit))\b"
     r"|只要我们认为(?:有)?必要|\bno (?:fixed )?(?:deletion|expiry|expiration|end) date\b",
     re.IGNORECASE)

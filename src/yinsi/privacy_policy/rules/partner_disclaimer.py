@@ -7,13 +7,14 @@ import re
 from yinsi.apps.findings import Severity
 from yinsi.privacy_policy.model import Clause
 from yinsi.privacy_policy.rules import references as ref
-from yinsi.privacy_policy.rules._text import THIRD_PARTY
+from yinsi.privacy_policy.rules._text import THIRD_PARTY, negated_in_part
 from yinsi.privacy_policy.rules.base import RiskRule
 
 _DISCLAIM = re.compile(
     r"(?:不|无需|无须|毋须)承担(?:任何)?(?:法律)?(?:责任|赔偿)|概不(?:负责|承担)|不负(?:任何)?(?:法律)?责任"
     r"|免除[^，,。；;]{0,8}责任|不对[^，,。；;]{0,30}(?:负责|承担)|与(?:我们|本公司|本平台)无关"
-    r"|\b(?:not|never) (?:be )?(?:held )?(?:responsible|liable)\b|\bno (?:responsibility|liability)\b"
+    r"|\b(?:not|never|cannot|can't|won't) (?:be )?(?:held )?(?:responsible|liable)\b"
+    r"|\bno (?:responsibility|liability)\b"
     r"|\bdisclaim"
     r"|\bneither\b[^.;]{0,60}\b(?:shall|will|is|are|can|may)\s+(?:be\s+)?(?:held\s+)?(?:responsible|liable)\b"
     r"|\bnone of us\b[^.;]{0,30}\b(?:responsible|liable)\b"
@@ -31,8 +32,13 @@ _OWN = re.compile(
 
 
 # Who else may receive the data: the general third-party words, plus merchants and vendors of a platform.
-_RECIPIENT = re.compile(r"商家|商户|卖家|入驻方|\bmerchants?\b|\bsellers?\b|\bvendors?\b|\bsuppliers?\b",
-                        re.IGNORECASE)
+# A disclaimer "for any misuse by them" / "对其行为" points back at the recipient named in the clause
+# before it.
+_RECIPIENT = re.compile(
+    r"商家|商户|卖家|入驻方|支付机构|\bmerchants?\b|\bsellers?\b|\bvendors?\b|\bsuppliers?\b"
+    r"|\b(?:payment )?processors?\b|\b(?:by|of) (?:them|those (?:companies|parties))\b"
+    r"|\btheir (?:acts|actions|conduct|practices|misuse)\b|对其[^，,。；;]{0,6}(?:行为|处理|使用)",
+    re.IGNORECASE)
 
 
 class PartnerDisclaimerRule(RiskRule):
@@ -49,5 +55,7 @@ class PartnerDisclaimerRule(RiskRule):
 
     def flags(self, clause: Clause) -> bool:
         text = clause.text
-        return bool((THIRD_PARTY.search(text) or _RECIPIENT.search(text)) and _DISCLAIM.search(text)
-                    and not _OWN.search(text))
+        if not (THIRD_PARTY.search(text) or _RECIPIENT.search(text)) or _OWN.search(text):
+            return False
+        # "We do not disclaim responsibility for …" keeps it; the disclaimer wording carries its own "not".
+        return any(not negated_in_part(text, match.start()) for match in _DISCLAIM.finditer(text))

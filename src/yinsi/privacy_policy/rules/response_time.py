@@ -12,7 +12,10 @@ from yinsi.privacy_policy.rules.base import Assessment, DisclosureRule, PolicyCo
 
 _RESPONSE = re.compile(
     r"答复|回复|处理|响应|反馈|核实|受理|\brespon[ds]\w*|\brepl(?:y|ies|ied)\b|\banswer\w*"
-    r"|\bprocess\w* (?:your|the|every|all) requests?|\bhandl(?:e|ed|es|ing)\b|\bget back to you\b",
+    r"|\bprocess\w* (?:your|the|every|all) requests?|\bhandl(?:e|ed|es|ing)\b|\bget back to you\b"
+    # a request completed or a reply heard: "complete your request within …", "hear back within …"
+    r"|\b(?:complete|fulfil+|action|resolve)\w* (?:your|the|every|all) requests?\b|\bhear back\b"
+    r"|\brequests?\b[^.;]{0,60}\b(?:processed|completed|fulfilled|actioned|resolved)\b|办理|办结",
     re.IGNORECASE)
 _VAGUE = re.compile(
     r"及时|尽快|尽早|合理(?:的)?(?:期限|时间)|第一时间|\bpromptly\b|\bas soon as\b|\btimely\b"

@@ -20,7 +20,8 @@ _SEPARATE = re.compile(
     r"|拒绝(?:提供|授权)?[^，,。；;]{0,8}(?:不会?影响|将影响|会影响|仅影响)"
     r"|\bseparate(?:ly)?\b.{0,30}\bconsent|\bconsent\b.{0,30}\bseparately\b|\bexplicit consent\b"
     r"|\bexpress consent\b|\bspecific consent\b|\bseparate (?:permission|prompt|opt-?in|authori[sz]ation"
-    r"|request)\b|\bopt[- ]in\b.{0,20}\bseparately\b|\bseparately\b.{0,20}\bopt[- ]in\b|\bnecessity\b"
+    r"|request)\b|\bseparately (?:authori[sz]e|agree|consent|approve)\b"
+    r"|\bopt[- ]in\b.{0,20}\bseparately\b|\bseparately\b.{0,20}\bopt[- ]in\b|\bnecessity\b"
     r"|\bwhy (?:it is|this is) necessary\b|\bimpact on your (?:rights|interests)\b"
     r"|\bwhy we need (?:it|this|them)\b|\bhow (?:it|this) (?:affects|impacts) you\b",
     re.IGNORECASE)

@@ -37,6 +37,14 @@ _RECIPIENT_KIND = re.compile(
     re.IGNORECASE)
 
 
+# A named company that works for the controller is a recipient even without a sharing verb: "We use
+# Stripe, Inc. to process payments", "Zendesk, Inc. hosts our support tickets", "我们使用XX有限公司提供的…".
+_ENGAGED = re.compile(
+    r"\bwe (?:use|rely on|work with|engage|have engaged)\b|\b(?:receives?|hosts?) (?:your|our)\b"
+    r"|\bon our behalf\b|我们(?:使用|借助|采用|接入)了?[^，,。；;]{0,10}(?:有限公司|公司)",
+    re.IGNORECASE)
+
+
 class ThirdPartiesRule(DisclosureRule):
     """Present: a sharing clause names the recipient (an SDK, a company, a concrete kind such as the courier
     or the merchant, or points to an SDK list) with a purpose or the PI types; or the policy states
@@ -61,7 +69,8 @@ class ThirdPartiesRule(DisclosureRule):
                    if vocabulary.names_any_sdk(clause.text) or _LIST.search(clause.text)
                    or (SHARE.search(clause.context)
                        and (THIRD_PARTY.search(clause.context) or COMPANY.search(clause.text)
-                            or _RECIPIENT_KIND.search(clause.text)))]
+                            or _RECIPIENT_KIND.search(clause.text)))
+                   or (COMPANY.search(clause.text) and _ENGAGED.search(clause.text))]
         # A list entry cut at ";" ("Mailbird Ltd. (email delivery; receives your email address)") keeps
         # its purpose and data types in the next clause.
         named = [clause for clause in sharing

@@ -17,6 +17,7 @@ _CHANGE = re.compile(
     r"|\b(?:update|change|modify|revise|amend)s?\b.{0,40}\b(?:this |our )?(?:privacy )?(?:policy|notice)\b"
     r"|\b(?:policy|notice)\b.{0,30}\b(?:updated|changed|modified|revised|amended|changes?|is updated)\b"
     r"|\b(?:material|significant|substantial) (?:changes?|updates?|revisions?)\b"
+    r"|\b(?:updated|revised|amended|new) (?:privacy )?(?:policy|notice)\b"
     r"|\bchanges?\b[^.;]{0,20}\b(?:will be|are|is|shall be) (?:announced|notified|communicated)\b"
     r"|\b(?:tell|notify|inform|let) you (?:know )?(?:about|of) (?:any |the |an? )?(?:updates?|changes?)\b",
     re.IGNORECASE)
@@ -26,7 +27,12 @@ _ACTIVE = re.compile(
     r"|\bby e-?mail\b|\bin-app (?:notice|message|notification)\b|\bprominent notice\b"
     r"|\be-?mail address (?:linked|associated|registered)\b|\b(?:email|write to|text) you\b"
     r"|\bnotify you (?:by|through|via)\b|\b(?:ask|obtain|seek) (?:for )?your (?:consent|agreement) again\b"
-    r"|\bre-?consent\b"
+    r"|\bre-?consent\b|\be-?mail (?:the|your) (?:address|account)\b"
+    r"|\baddress (?:associated|linked|registered) with your account\b"
+    # shown when the app starts, or accepted again before it applies
+    r"|(?:启动|打开|登录)(?:App|APP|应用|客户端)?时[^，,。；;]{0,10}(?:展示|显示|提示|弹出)|下次(?:打开|启动|登录)时"
+    r"|\bask you to (?:review and )?(?:accept|agree|consent)\b"
+    r"|\b(?:the )?next time you (?:open|launch|start|log in to|sign in to) the app\b"
     # a notice shown inside the app ("在App首页以公告形式通知您"); a notice posted on a web page is not
     r"|(?:App|APP|应用|客户端|首页|站内)[^，,。；;]{0,8}公告|\bin-app (?:banner|announcement|alert)\b",
     re.IGNORECASE)

@@ -27,8 +27,11 @@ RIGHTS: dict[str, re.Pattern[str]] = {
                                        r"|\baccount (?:deletion|closure|cancellation)\b", _I),
 }
 _SUBJECT = re.compile(
-    r"您(?:也|还|亦|随时|均)?(?:有权|可以|可|能够|享有|依法)|您的权利|用户权利|权利|您的选择"
-    r"|\byou (?:(?:also|still) )?(?:may|can|have the right|are entitled|could)\b|\byour rights?\b"
+    r"(?:您|用户|玩家|会员|客户)(?:也|还|亦|随时|均)?(?:有权|可以|可|能够|享有|依法)|您的权利|用户权利|权利|您的选择"
+    r"|\byou (?:(?:also|still) )?(?:may|can|have the right|are entitled|could)\b(?! not\b)|\byour rights?\b"
+    # an instruction addressed to the user: "tap Profile > Privacy to view …", "进入“设置”即可删除…"
+    r"|\b(?:tap|go to|open|click|visit)\b[^.;]{0,40}\bto (?:view|see|access|export|download|edit|correct"
+    r"|delete)\b|(?:进入|前往|打开|点击)[^，,。；;]{0,20}(?:即可|可以|可)"
     r"|\bright to\b|\byour (?:choices|options|privacy (?:choices|controls))\b",
     re.IGNORECASE)
 _METHOD = re.compile(
