@@ -8,12 +8,13 @@ from collections.abc import Sequence
 
 import click
 
+from yinsi.cli._console import report_console
+
 _FORMAT = click.option("--format", "output_format", type=click.Choice(["table", "json"]), default="table",
                        show_default=True, help="Output format.")
 
 
 def _print_table(title: str, headers: tuple[str, ...], rows: Sequence[tuple[str, ...]]) -> None:
-    from rich.console import Console
     from rich.table import Table
 
     table = Table(title=title, show_lines=True)
@@ -21,7 +22,7 @@ def _print_table(title: str, headers: tuple[str, ...], rows: Sequence[tuple[str,
         table.add_column(header, overflow="fold")
     for row in rows:
         table.add_row(*row)
-    Console().print(table)
+    report_console().print(table)
 
 
 @click.command(name="rules")

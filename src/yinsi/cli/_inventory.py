@@ -17,6 +17,7 @@ from rich.console import Console
 from rich.table import Table as RichTable
 
 from yinsi import __version__
+from yinsi.cli._console import report_console
 from yinsi.core.entities import ENTITY_TYPES
 from yinsi.sinks.inventory import write_csv, write_json
 from yinsi.sinks.output import Output, check_writable
@@ -81,7 +82,7 @@ def run_inventory(
     with TableProgress() as progress:
         inventory = InventoryRun(settings, observer=progress).source(source, tables)
     if chosen_format == "table" or output is not None:
-        render(inventory, Console())
+        render(inventory, report_console())
     if chosen_format == "json":
         write_json(inventory, Output(output), tool_version=__version__)
     elif chosen_format == "csv":

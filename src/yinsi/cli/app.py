@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any, TextIO, TypeVar
 
 import click
 
+from yinsi.cli._console import report_console
 from yinsi.core.errors import ConfigurationError, InputError
 from yinsi.sinks.output import refuse_inputs, written
 
@@ -139,12 +140,7 @@ def _emit(output: Path | None, write: Callable[[TextIO], None]) -> None:
 
 
 def _console(stream: TextIO) -> Console:
-    """A terminal gets its own width; files and pipes get a fixed, wide, colourless layout."""
-    from rich.console import Console
-
-    if stream.isatty():
-        return Console(file=stream)
-    return Console(file=stream, width=150, force_terminal=False, no_color=True)
+    return report_console(stream)
 
 
 def _sarif(audits: Sequence[AppAudit]) -> dict[str, object]:

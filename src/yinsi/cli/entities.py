@@ -7,6 +7,7 @@ import json
 import click
 
 from yinsi._analyze import default_analyzer
+from yinsi.cli._console import report_console
 from yinsi.core.entities import ENTITY_TYPES
 
 
@@ -35,7 +36,6 @@ def command(output_format: str) -> None:
     if output_format == "json":
         click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
         return
-    from rich.console import Console
     from rich.table import Table
 
     table = Table(title="yinsi entity types 实体类型")
@@ -49,4 +49,4 @@ def command(output_format: str) -> None:
             "yes 是" if row["sensitive"] else "",
             ", ".join(row["recognizers"]) or "(none yet)",  # type: ignore[arg-type]
         )
-    Console().print(table)
+    report_console().print(table)

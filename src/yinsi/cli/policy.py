@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, TextIO
 
 import click
 
+from yinsi.cli._console import report_console
 from yinsi.core.errors import ConfigurationError
 from yinsi.sinks.output import refuse_inputs, written
 
@@ -45,11 +46,7 @@ def _category(category: str | None) -> AppCategory | None:
 
 
 def _console(stream: TextIO) -> Console:
-    from rich.console import Console
-
-    if stream.isatty():
-        return Console(file=stream)
-    return Console(file=stream, width=150, force_terminal=False, no_color=True)
+    return report_console(stream)
 
 
 @command.command(name="check")
