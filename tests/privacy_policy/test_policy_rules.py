@@ -120,10 +120,15 @@ TRICKY_WORDING: dict[tuple[str, str], tuple[str, ...]] = {
         "Your data lets us enhance your experience.",
         "We analyse crash logs to make our app better.",
     ),
+    ("policy.complaint_channel", "missing"): (
+        "被投诉的司机将暂停接单。",
+        "Complaints against other drivers are reviewed by our safety team.",
+    ),
     ("policy.complaint_channel", "present"): (
         "Unsettled complaints can go to a dispute resolution body.",
     ),
     ("policy.complaint_channel", "vague"): (
+        "We take complaints seriously.",
         "You might have the right to complain to a regulator; you may have the right to go to court.",
     ),
     ("policy.controller_identity", "present"): (

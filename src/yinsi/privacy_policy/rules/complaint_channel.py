@@ -21,6 +21,15 @@ _EXTERNAL = re.compile(
     r"|(?:Information|Privacy|Data Protection) Commissioner)\b"
     r"|\b(?:independent |alternative )?dispute resolution (?:provider|body|service|scheme|mechanism)\b",
     re.IGNORECASE)
+# Complaints or reports about other users' content or conduct, and what they cost the reported user, are
+# the platform's moderation, not the user's channel: "对于恶意投诉行为，平台将…处罚", "相关内容一经举报核实",
+# "complaints about abusive behaviour", "users who receive repeated complaints", "complaint records".
+_MODERATION = re.compile(
+    r"(?:恶意|被|一经|遭到)(?:投诉|举报)|(?:投诉|举报)记录|\bcomplaints? records?\b"
+    r"|\bcomplaints? (?:about|against) (?:\w+ ){0,2}(?:behaviou?r|content|posts?|users?|accounts?|sellers?"
+    r"|merchants?|drivers?)\b|\b(?:receive|received|receives) (?:\w+ )?complaints\b"
+    r"|\bcomplaints? from other (?:users|members|people)\b",
+    re.IGNORECASE)
 # "You may have the right to complain to a regulator" only hedges about a right, naming no channel.
 _HEDGED = re.compile(r"可能(?:有权|享有)|\b(?:may|might|could) have (?:the|a) right\b", re.IGNORECASE)
 _POINTER = re.compile(
@@ -44,7 +53,8 @@ class ComplaintChannelRule(DisclosureRule):
     references = (ref.RENDING_6_5, ref.PIPL_65, ref.GBT_5_5_H)
 
     def assess(self, context: PolicyContext) -> Assessment:
-        about = [clause for clause in context.policy.clauses if _COMPLAINT.search(clause.context)]
+        about = [clause for clause in context.policy.clauses
+                 if _COMPLAINT.search(clause.context) and not _MODERATION.search(clause.text)]
         concrete = [clause for clause in about
                     if concrete_contact(clause.text)
                     or (_EXTERNAL.search(clause.text) and not _HEDGED.search(clause.text))]
