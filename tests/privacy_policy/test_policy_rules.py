@@ -170,6 +170,10 @@ TRICKY_WORDING: dict[tuple[str, str], tuple[str, ...]] = {
         "Once you delete your account, your photos remain stored with us.",
         "日志的留存时间为无限期。",
     ),
+    ("policy.minors", "missing"): (
+        "Child car seats can be added to any booking.",
+        "购买儿童套餐可获赠玩具。",
+    ),
     ("policy.minors", "present"): (
         "未满十八周岁的用户应在监护人同意后使用本服务。",
         "儿童使用本产品前须取得父母同意。",

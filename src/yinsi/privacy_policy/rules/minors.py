@@ -7,7 +7,7 @@ import re
 from yinsi.apps.findings import Severity
 from yinsi.privacy_policy.model import Status
 from yinsi.privacy_policy.rules import references as ref
-from yinsi.privacy_policy.rules._text import number_value
+from yinsi.privacy_policy.rules._text import GENERIC_PI, number_value
 from yinsi.privacy_policy.rules.base import Assessment, DisclosureRule, PolicyContext
 
 _MINORS = re.compile(
@@ -29,6 +29,12 @@ _GUARDIAN = re.compile(
 _AGE_LINE = re.compile(
     r"(?:不满|未满|低于|小于|年满|满|under|below|younger than|less than|at least)\s*(?:the age of\s*)?"
     r"(\d{1,2}|十[四五六七八])\s*(?:周岁|岁|years?)?|(\d{1,2}|十[四五六七八])\s*周?岁以下",
+    re.IGNORECASE)
+# Products for children (儿童票, 安全座椅, "child seats") say nothing about children's personal information.
+_CHILD_PRODUCT = re.compile(
+    r"儿童(?:票|座椅|餐|套餐|乐园|用品|玩具)|安全座椅"
+    r"|\bchild(?:ren's)? (?:seats?|tickets?|fares?|menus?|car seats?)\b"
+    r"|\bkids'? (?:meals?|menus?|tickets?)\b",
     re.IGNORECASE)
 # 儿童 is a child under 14 by definition (《儿童个人信息网络保护规定》 art. 2); "children" in English is not.
 _CHILD_ZH = re.compile(r"儿童")
@@ -61,7 +67,9 @@ class MinorsRule(DisclosureRule):
     references = (ref.PIPL_31, ref.GBT_5_5)
 
     def assess(self, context: PolicyContext) -> Assessment:
-        about = [clause for clause in context.policy.clauses if _MINORS.search(clause.context)]
+        about = [clause for clause in context.policy.clauses if _MINORS.search(clause.context)
+                 and not (_CHILD_PRODUCT.search(clause.text) and not _GUARDIAN.search(clause.text)
+                          and not GENERIC_PI.search(clause.text))]
         if not about:
             return Assessment(Status.MISSING, lacking=("under 14", "guardian consent"))
         fourteen = [clause for clause in about if covers_under_fourteen(clause.text)]
