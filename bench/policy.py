@@ -41,7 +41,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--errors", action="store_true", help="list wrong predictions")
     parser.add_argument("--speed", action="store_true", help="also time a long policy (CPU seconds)")
     args = parser.parse_args(argv)
-    for name in ("dev", "heldout", "heldout_b", "heldout_c", "heldout_d", "heldout_e"):
+    for name in ("dev", "heldout", "heldout_b", "heldout_c", "heldout_d", "heldout_e", "heldout_f"):
         items = load_labelled(DATA / f"{name}.yaml")
         scores, predictions = evaluate(items)
         print(f"\n## {name}.yaml ({len(items)} excerpts, "
