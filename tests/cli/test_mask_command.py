@@ -288,6 +288,16 @@ def test_standard_input_is_masked_to_standard_output(tmp_path: Path) -> None:
     assert done.stderr.decode().startswith("yinsi: masked standard input with policy courier")
 
 
+def test_standard_input_that_is_not_text_is_one_line(tmp_path: Path) -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "yinsi", "mask", "-"], input="手机 13800138000\n".encode() + b"\xff\xfe\x00\n",
+        capture_output=True, cwd=tmp_path, env={**os.environ, "YINSI_KEY": KEY}, check=False,
+    )
+    assert done.returncode == 2
+    assert done.stderr.decode().strip() == "yinsi: error: <stdin>: line 2 is not UTF-8 text"
+    assert b"13800138000" not in done.stdout + done.stderr
+
+
 @pytest.mark.parametrize("extra", [["--out", "copies"], ["--in-place"], ["--vault", "v.vault"], ["a.txt"]])
 def test_standard_input_takes_no_file_options(work: Path, capsys: pytest.CaptureFixture[str],
                                               extra: list[str]) -> None:

@@ -9,7 +9,6 @@ filter instead: standard input to standard output, line by line, as text.
 
 from __future__ import annotations
 
-import io
 import json
 import sys
 from collections import Counter
@@ -189,21 +188,21 @@ def mask_stream(transform: MaskingTransform) -> Counter[str]:
     """Standard input to standard output, line by line, each line through `transform` (a filter for
     pipes: `tail -f app.log | yinsi mask - --policy courier`). Returns the replacements per type.
 
-    Lines are decoded as UTF-8 (the pipe's bytes; undecodable bytes pass through escaped); only the text
-    of each line is rewritten, so the output has exactly the input's lines.
+    Input must be UTF-8 text: a line that is not stops the filter with an InputError naming the line
+    (lines before it are already written, as from any filter). Only the text of each line is rewritten,
+    so the output has exactly the input's lines and line endings.
     """
     if sys.stdin is None:
         raise InputError("<stdin>: standard input is closed")
-    source = io.TextIOWrapper(sys.stdin.buffer, encoding="utf-8", errors="surrogateescape", newline="")
-    target = io.TextIOWrapper(sys.stdout.buffer, encoding="utf-8", errors="surrogateescape", newline="",
-                              line_buffering=True)
-    try:
-        for line in source:
-            body = line.rstrip("\r\n")
-            target.write(transform(body, None) + line[len(body):])
-    finally:
-        target.detach()
-        source.detach()
+    out = sys.stdout.buffer
+    for number, raw in enumerate(sys.stdin.buffer, start=1):
+        try:
+            line = raw.decode("utf-8")
+        except UnicodeDecodeError:
+            raise InputError(f"<stdin>: line {number} is not UTF-8 text") from None
+        body = line.rstrip("\r\n")
+        out.write((transform(body, None) + line[len(body):]).encode("utf-8"))
+        out.flush()
     return transform.counts
 
 
